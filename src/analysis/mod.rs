@@ -1,0 +1,120 @@
+//! Text analysis: turns free text (a posting, an achievement, a tag) into the
+//! terms that matching works on. A straight line of named stages:
+//!
+//! normalise → tokenise → stopwords → stem → phrases
+//!
+//! Nothing here knows about scoring; it only says which terms a text holds.
+
+pub mod normalise;
+pub mod stem;
+pub mod stopwords;
+pub mod tokenise;
+
+pub use tokenise::{Token, TokenKind};
+
+/// What kind of thing a term is; matching treats them differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    /// An ordinary word, matched by its stem.
+    Word,
+    /// A technology name (C++, Node.js, k8s), matched as written.
+    Tech,
+    /// Two adjacent terms, matched as a unit ("rate limit").
+    Phrase,
+}
+
+/// One occurrence of a term in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// What matching compares: the stem of a word, a technology token as
+    /// written (lower-cased), or two keys joined by a space.
+    pub key: String,
+    /// The normalised text as it stood, for display and exact matches.
+    pub surface: String,
+    /// Word, technology token or phrase.
+    pub kind: TermKind,
+}
+
+/// Runs the whole pipeline over `text`: every term occurrence in order,
+/// phrases after the single terms.
+pub fn analyse(text: &str) -> Vec<Term> {
+    // normalise: one case, one kind of quote and dash, so later stages see one spelling.
+    let normal = normalise::normalise(text);
+    // tokenise: split into words, technology tokens and numbers, noting clause breaks.
+    let tokens = tokenise::tokenise(&normal);
+    // stopwords: drop function words; a dropped word still separates its neighbours.
+    let kept = stopwords::remove(tokens);
+    // stem: ordinary words to their Snowball stem; technology names as written.
+    let terms: Vec<(Term, bool)> = kept
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Number)
+        .map(|t| (stem::term(&t), t.joined))
+        .collect();
+    // phrases: each pair of adjacent terms in one clause is a term of its own.
+    let mut out: Vec<Term> = Vec::with_capacity(terms.len() * 2);
+    out.extend(terms.iter().map(|(t, _)| t.clone()));
+    for pair in terms.windows(2) {
+        let [(a, _), (b, joined)] = pair else {
+            continue;
+        };
+        if *joined {
+            out.push(Term {
+                key: format!("{} {}", a.key, b.key),
+                surface: format!("{} {}", a.surface, b.surface),
+                kind: TermKind::Phrase,
+            });
+        }
+    }
+    out
+}
+
+/// True when the text holds a figure: a number, a percentage or an amount.
+pub fn is_quantified(text: &str) -> bool {
+    tokenise::tokenise(&normalise::normalise(text))
+        .iter()
+        .any(|t| t.kind == TokenKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        analyse(text).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn words_are_stemmed_and_stopwords_dropped() {
+        assert_eq!(
+            keys("Designing payments"),
+            vec!["design", "payment", "design payment"]
+        );
+    }
+
+    #[test]
+    fn stopwords_break_phrases() {
+        let k = keys("rate of limiting");
+        assert!(!k.iter().any(|k| k.contains(' ')), "{k:?}");
+    }
+
+    #[test]
+    fn clause_breaks_end_phrases() {
+        let k = keys("billing, kubernetes");
+        assert_eq!(k, vec!["bill", "kubernet"]);
+    }
+
+    #[test]
+    fn hyphenated_words_make_a_phrase() {
+        let k = keys("rate-limiting");
+        assert!(k.contains(&"rate limit".to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn numbers_are_not_terms_but_count_as_figures() {
+        assert_eq!(keys("Python 3.11"), vec!["python"]);
+        assert!(is_quantified("cut costs by 21%"));
+        assert!(is_quantified("saved $21k a week"));
+        assert!(!is_quantified("improved the culture"));
+    }
+}

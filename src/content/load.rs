@@ -1,0 +1,427 @@
+//! Reading content from disk: one YAML file or a directory of them, merged
+//! and validated. Every error names the file, and the line where there is one.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::model::{ContentFile, Library};
+
+/// Content larger than this is refused: a résumé library is kilobytes, so a
+/// bigger input is a wrong path, not a big career.
+pub const MAX_CONTENT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Loads the library at `path`: a YAML file, or a directory whose `*.yaml` and
+/// `*.yml` files (sorted by name) are merged.
+pub fn load(path: &Path) -> Result<Library> {
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow!(
+            "content path `{}` does not exist; pass --content PATH, or create ./content (see README)",
+            path.display()
+        ),
+        _ => anyhow!("cannot read content path `{}`: {e}", path.display()),
+    })?;
+    let files = if meta.is_dir() {
+        yaml_files_in(path)?
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut total = 0u64;
+    let mut sources = Vec::with_capacity(files.len());
+    for file in files {
+        let text = read_text(&file)?;
+        total += text.len() as u64;
+        if total > MAX_CONTENT_BYTES {
+            bail!(
+                "content at `{}` is larger than the {} MB limit; is --content pointing at the right place?",
+                path.display(),
+                MAX_CONTENT_BYTES / (1024 * 1024)
+            );
+        }
+        sources.push(Source { path: file, text });
+    }
+    from_sources(&sources)
+}
+
+/// One content file's name and text, before parsing.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in error messages.
+    pub path: PathBuf,
+    /// The YAML text.
+    pub text: String,
+}
+
+/// Parses and merges already-read sources; no I/O, so tests and fuzzing can
+/// drive it with strings.
+pub fn from_sources(sources: &[Source]) -> Result<Library> {
+    let mut parsed = Vec::with_capacity(sources.len());
+    for src in sources {
+        parsed.push(parse(&src.path, &src.text)?);
+    }
+    merge(sources, parsed)
+}
+
+/// Parses one content file strictly.
+pub fn parse(path: &Path, text: &str) -> Result<ContentFile> {
+    if is_blank_yaml(text) {
+        return Ok(ContentFile::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))
+}
+
+fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(dir)
+        .with_context(|| format!("cannot list content directory `{}`", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.with_context(|| format!("cannot list content directory `{}`", dir.display()))?;
+        let path = entry.path();
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if is_yaml && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    if files.is_empty() {
+        bail!(
+            "content directory `{}` holds no .yaml or .yml files; add one (see README, \"Content format\")",
+            dir.display()
+        );
+    }
+    // Merge order is file-name order, so output never depends on the file system.
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes =
+        fs::read(path).with_context(|| format!("cannot read content file `{}`", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        anyhow!(
+            "{}:{line}:{col}: content file is not valid UTF-8; save it as UTF-8",
+            path.display()
+        )
+    })
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}
+
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---"
+    })
+}
+
+/// Turns a serde_yaml error into `file:line:col: message`, with a suggestion
+/// for misspelt keys and a hint for tab indentation.
+fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
+    let mut msg = e.to_string();
+    if let Some(at) = msg.rfind(" at line ") {
+        msg.truncate(at);
+    }
+    if let Some(at) = msg.find(", while scanning") {
+        msg.truncate(at);
+    }
+    msg = msg.replace(
+        "expected struct ContentFile",
+        "expected a mapping with keys basics, summary, experience, skills, education",
+    );
+    if let Some(s) = suggest_field(&msg) {
+        msg.push_str(&format!("; did you mean `{s}`?"));
+    }
+    match e.location() {
+        Some(loc) => {
+            let line_text = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
+            if line_text.starts_with('\t') || line_text.trim_start_matches(' ').starts_with('\t') {
+                msg.push_str(" (YAML indentation must use spaces, not tabs)");
+            }
+            anyhow!("{}:{}:{}: {msg}", path.display(), loc.line(), loc.column())
+        }
+        None => anyhow!("{}: {msg}", path.display()),
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`", the closest expected name.
+fn suggest_field(msg: &str) -> Option<String> {
+    let rest = msg
+        .split_once("unknown field `")
+        .or_else(|| msg.split_once("unknown variant `"))?
+        .1;
+    let (unknown, expected) = rest.split_once('`')?;
+    let candidates = expected.split('`').skip(1).step_by(2);
+    crate::text::closest(unknown, candidates)
+}
+
+/// The line (1-based) of the `n`th (0-based) line whose key is `key` and whose
+/// value is `value`, for errors found after parsing.
+fn locate(text: &str, key: &str, value: &str, n: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let t = line.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key)
+                .and_then(|r| r.strip_prefix(':'))
+                .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == value)
+                .unwrap_or(false)
+        })
+        .nth(n)
+        .map(|(i, _)| i + 1)
+}
+
+fn at(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{}:{l}", path.display()),
+        None => path.display().to_string(),
+    }
+}
+
+fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
+    let mut lib = Library::default();
+    let mut basics_from: Option<&Path> = None;
+    let mut summary_from: Option<&Path> = None;
+    // id → where it was first seen, for duplicate errors naming both places.
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+
+    for (src, file) in sources.iter().zip(parsed) {
+        let path = src.path.as_path();
+        if let Some(b) = file.basics {
+            for link in &b.links {
+                if !crate::render::is_safe_url(&link.url) {
+                    let line = locate(&src.text, "url", &link.url, 0);
+                    bail!(
+                        "{}: link `{}` must be an http(s), mailto or tel address",
+                        at(path, line),
+                        link.url
+                    );
+                }
+            }
+            if let Some(prev) = basics_from {
+                bail!(
+                    "{}: `basics` is also set in {}; keep it in one file",
+                    path.display(),
+                    prev.display()
+                );
+            }
+            basics_from = Some(path);
+            lib.basics = b;
+        }
+        if let Some(s) = file.summary {
+            if let Some(prev) = summary_from {
+                bail!(
+                    "{}: `summary` is also set in {}; keep it in one file",
+                    path.display(),
+                    prev.display()
+                );
+            }
+            summary_from = Some(path);
+            lib.summary = Some(s);
+        }
+        let mut title_seen: BTreeMap<String, usize> = BTreeMap::new();
+        for role in file.experience.unwrap_or_default() {
+            let nth = title_seen.entry(role.title.clone()).or_default();
+            let role_line = locate(&src.text, "title", &role.title, *nth);
+            *nth += 1;
+            if role.title.trim().is_empty() {
+                bail!("{}: a role has an empty `title`", at(path, role_line));
+            }
+            if let (Some(s), Some(super::date::End::Date(e))) = (role.start, role.end) {
+                if e.last_month() < s.first_month() {
+                    bail!(
+                        "{}: role `{}` ends ({e}) before it starts ({s})",
+                        at(path, role_line),
+                        role.title
+                    );
+                }
+            }
+            if role.achievements.is_empty() {
+                bail!(
+                    "{}: role `{}` has no achievements; add at least one, or remove the role",
+                    at(path, role_line),
+                    role.title
+                );
+            }
+            let mut id_seen: BTreeMap<&str, usize> = BTreeMap::new();
+            for a in &role.achievements {
+                let nth = id_seen.entry(&a.id).or_default();
+                let line = locate(&src.text, "id", &a.id, *nth);
+                *nth += 1;
+                let here = at(path, line);
+                check_id(&a.id).map_err(|m| anyhow!("{here}: {m}"))?;
+                if a.text.trim().is_empty() {
+                    bail!("{here}: achievement `{}` has an empty `text`", a.id);
+                }
+                if a.short.as_deref().is_some_and(|s| s.trim().is_empty()) {
+                    bail!(
+                        "{here}: achievement `{}` has an empty `short`; remove it or fill it in",
+                        a.id
+                    );
+                }
+                if let Some(first) = seen.get(&a.id) {
+                    bail!(
+                        "{here}: duplicate achievement id `{}` (first used at {first}); ids must be unique across the library",
+                        a.id
+                    );
+                }
+                seen.insert(a.id.clone(), here);
+            }
+            lib.experience.push(role);
+        }
+        lib.skills.extend(file.skills.unwrap_or_default());
+        lib.education.extend(file.education.unwrap_or_default());
+    }
+
+    if seen.is_empty() {
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| s.path.display().to_string())
+            .collect();
+        bail!(
+            "the library has no achievements (read {}); add roles under `experience:` with `achievements:`",
+            names.join(", ")
+        );
+    }
+    Ok(lib)
+}
+
+/// Ids are used on the command line (`--exclude ID`), so they stay simple.
+fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("an achievement has an empty `id`".into());
+    }
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "achievement id `{id}` may use only letters, digits, `-`, `_` and `.`"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(text: &str) -> Result<Library> {
+        from_sources(&[Source {
+            path: "c.yaml".into(),
+            text: text.into(),
+        }])
+    }
+
+    const ONE: &str = "experience:\n  - title: Engineer\n    start: 2020-01\n    end: present\n    achievements:\n      - id: a\n        text: Did a thing.\n";
+
+    #[test]
+    fn loads_a_minimal_library() {
+        let lib = load_str(ONE).unwrap();
+        assert_eq!(lib.experience.len(), 1);
+        assert_eq!(lib.achievements().count(), 1);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let err = load_str(&ONE.replace("text:", "txt:"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.yaml:7:9: "), "{err}");
+        assert!(err.contains("unknown field `txt`"), "{err}");
+        assert!(err.ends_with("did you mean `text`?"), "{err}");
+    }
+
+    #[test]
+    fn misspelt_top_level_key_is_named() {
+        let err = load_str(&ONE.replace("experience:", "experiance:"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `experience`?"), "{err}");
+    }
+
+    #[test]
+    fn bad_month_names_file_and_line() {
+        let err = load_str(&ONE.replace("2020-01", "2020-13"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.yaml:3:"), "{err}");
+        assert!(err.contains("month 13"), "{err}");
+    }
+
+    #[test]
+    fn end_before_start_is_an_error() {
+        let err = load_str(&ONE.replace("present", "2019-05"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.yaml:2: "), "{err}");
+        assert!(
+            err.contains("ends (2019-05) before it starts (2020-01)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let err = load_str("experience:\n\t- title: x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("spaces, not tabs"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_across_files_name_both_places() {
+        let err = from_sources(&[
+            Source {
+                path: "a.yaml".into(),
+                text: ONE.into(),
+            },
+            Source {
+                path: "b.yaml".into(),
+                text: ONE.into(),
+            },
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("b.yaml:6: duplicate achievement id `a`"),
+            "{err}"
+        );
+        assert!(err.contains("first used at a.yaml:6"), "{err}");
+    }
+
+    #[test]
+    fn empty_library_and_empty_role_are_errors() {
+        assert!(
+            load_str("summary: hi\n")
+                .unwrap_err()
+                .to_string()
+                .contains("no achievements")
+        );
+        let err = load_str("experience:\n  - title: Engineer\n    achievements: []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.yaml:2: role `Engineer` has no achievements"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_expected() {
+        let err = load_str(&ONE.replace("title: Engineer", "title: [a, b]"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("expected a string"), "{err}");
+        assert!(err.starts_with("c.yaml:2:"), "{err}");
+    }
+}

@@ -1,0 +1,157 @@
+//! Posting intake: reading a posting from a file or stdin, refusing what is
+//! not a posting (a directory, binary data, nothing at all, something huge).
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+
+/// Postings larger than this are refused: a real posting is a few kilobytes,
+/// so a bigger one is a wrong file or a whole saved web page.
+pub const MAX_POSTING_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A posting's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct PostingSource {
+    /// Its path, or `None` for stdin.
+    pub path: Option<PathBuf>,
+    /// A short name: the file name, or "stdin".
+    pub name: String,
+    /// The text, decoded.
+    pub text: String,
+    /// Things the user should know (e.g. the encoding was guessed).
+    pub warnings: Vec<String>,
+}
+
+impl PostingSource {
+    /// How messages refer to it.
+    pub fn label(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "stdin".to_string(),
+        }
+    }
+}
+
+/// Reads the posting at `path`, or stdin when `path` is `-`.
+pub fn read_posting(path: &Path) -> Result<PostingSource> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_POSTING_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .context("cannot read the posting from stdin")?;
+        return decode(None, "stdin".into(), bytes);
+    }
+    let label = path.display();
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            anyhow!("posting `{label}` does not exist; check the --job path")
+        }
+        _ => anyhow!("cannot read posting `{label}`: {e}"),
+    })?;
+    if meta.is_dir() {
+        bail!(
+            "posting `{label}` is a directory; pass a posting file (or use `tailor batch` for many)"
+        );
+    }
+    if meta.len() > MAX_POSTING_BYTES {
+        bail!(
+            "posting `{label}` is {:.1} MB, over the {} MB limit; save just the posting's text",
+            meta.len() as f64 / (1024.0 * 1024.0),
+            MAX_POSTING_BYTES / (1024 * 1024)
+        );
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read posting `{label}`"))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| label.to_string());
+    decode(Some(path.to_path_buf()), name, bytes)
+}
+
+/// Checks and decodes posting bytes. UTF-8 is expected; text in another
+/// single-byte encoding is read as Latin-1 with a warning, because a posting
+/// pasted from an old page is still a posting.
+pub fn decode(path: Option<PathBuf>, name: String, mut bytes: Vec<u8>) -> Result<PostingSource> {
+    let label = path
+        .as_ref()
+        .map_or_else(|| "stdin".to_string(), |p| p.display().to_string());
+    if bytes.len() as u64 > MAX_POSTING_BYTES {
+        bail!(
+            "posting `{label}` is over the {} MB limit; save just the posting's text",
+            MAX_POSTING_BYTES / (1024 * 1024)
+        );
+    }
+    if looks_binary(&bytes) {
+        bail!(
+            "posting `{label}` looks like a binary file, not text; pass a .txt, .md or .html posting"
+        );
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            warnings.push(format!(
+                "posting `{label}` is not UTF-8; read it as Latin-1 (save it as UTF-8 to silence this)"
+            ));
+            e.into_bytes().iter().map(|&b| char::from(b)).collect()
+        }
+    };
+    if text.trim().is_empty() {
+        bail!("posting `{label}` is empty; paste the posting's text into it");
+    }
+    Ok(PostingSource {
+        path,
+        name,
+        text,
+        warnings,
+    })
+}
+
+/// NUL bytes, or many control characters, mean this is not text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    control * 10 > head.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(bytes: &[u8]) -> Result<PostingSource> {
+        decode(Some("p.txt".into()), "p.txt".into(), bytes.to_vec())
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused_by_name() {
+        let e = dec(b"  \n\t ").unwrap_err().to_string();
+        assert!(e.contains("`p.txt` is empty"), "{e}");
+        let e = dec(b"\x7fELF\0\0\x01").unwrap_err().to_string();
+        assert!(e.contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn latin1_is_read_with_a_warning() {
+        let p = dec(b"Caf\xe9 engineer").unwrap();
+        assert_eq!(p.text, "Café engineer");
+        assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(dec(b"\xEF\xBB\xBFhello").unwrap().text, "hello");
+    }
+}

@@ -1,0 +1,20 @@
+//! `tailor` tailors a résumé to a job posting: it scores every achievement in
+//! a YAML library against the posting, selects the best set that fits a length
+//! budget, and renders it through handlebars templates.
+//!
+//! The core ([`analysis`], [`posting`], [`score`], [`select`]) is pure: plain
+//! data in, plain data out, no I/O. Loading ([`content`], [`input`]) and
+//! rendering/writing ([`render`], [`output`]) sit at the edges; [`cmd`] glues
+//! them into the commands that [`cli`] declares.
+
+pub mod analysis;
+pub mod cli;
+pub mod cmd;
+pub mod content;
+pub mod input;
+pub mod output;
+pub mod posting;
+pub mod render;
+pub mod score;
+pub mod select;
+pub mod text;

@@ -1,0 +1,98 @@
+//! Writing results: atomically (a temp file in the same directory, then a
+//! rename), so a résumé is never half-written, and never over an input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Writes `contents` to `path` atomically: readers see the old file or the
+/// new one, never a mix, even if tailor is killed mid-write.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tailor-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot write `{}`: cannot create a file in `{}`",
+                path.display(),
+                dir.display()
+            )
+        })?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+/// Refuses an output path that is one of the inputs (or inside an input
+/// directory, such as the content directory).
+pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
+    let Some(out_abs) = resolve(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            continue;
+        }
+        if let Ok(input_abs) = input.canonicalize() {
+            if out_abs == input_abs || out_abs.starts_with(&input_abs) && input_abs.is_dir() {
+                bail!(
+                    "output `{}` would overwrite the input `{}`; choose another --out",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path `path` names, following links in the existing part.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(parent.canonicalize().ok()?.join(path.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        // No temp files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn output_over_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = dir.path().join("job.txt");
+        std::fs::write(&job, "x").unwrap();
+        let err = ensure_not_input(&job, &[&job]).unwrap_err().to_string();
+        assert!(err.contains("would overwrite the input"), "{err}");
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        assert!(ensure_not_input(&content.join("x.md"), &[&content]).is_err());
+        assert!(ensure_not_input(&dir.path().join("new.md"), &[&job, &content]).is_ok());
+    }
+}

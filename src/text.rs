@@ -1,0 +1,67 @@
+//! Small text helpers shared by loading, selection and rendering: inline
+//! Markdown to plain text, word counts, and "did you mean" suggestions.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The closest candidate to `word`, if any is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let sim = strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase());
+        // Strictly greater keeps the first of equals: candidates come in a fixed order.
+        if sim > 0.7 && best.is_none_or(|(b, _)| sim > b) {
+            best = Some((sim, c));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
+}
+
+/// The visible text of inline Markdown: emphasis marks, link targets and code
+/// ticks removed, whitespace folded to single spaces.
+pub fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            Event::Start(Tag::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    fold_whitespace(&out)
+}
+
+/// Runs of whitespace become one space; ends trimmed.
+pub fn fold_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words as a reader counts them: whitespace-separated runs of visible text.
+/// This is the unit of the word budget.
+pub fn word_count(markdown: &str) -> usize {
+    plain(markdown).split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_drops_markup_but_keeps_words() {
+        assert_eq!(
+            plain("Led **+3% gross margin** via [docs](http://x) and `code`"),
+            "Led +3% gross margin via docs and code"
+        );
+        assert_eq!(word_count("Led **+3% gross margin**"), 4);
+    }
+
+    #[test]
+    fn suggestion_is_the_nearest_name() {
+        let c = ["title", "text", "tags"];
+        assert_eq!(closest("txt", c).as_deref(), Some("text"));
+        assert_eq!(closest("zzzzzz", c), None);
+    }
+}

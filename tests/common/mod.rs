@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The tailor binary, run from the repository root.
+pub fn tailor() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tailor");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs tailor and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = tailor().args(args).output().expect("tailor runs");
+    (
+        out.status.code().expect("exit code, not a signal"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+/// The bullet lines of a Markdown résumé, as plain text.
+pub fn bullets(markdown: &str) -> Vec<String> {
+    markdown
+        .lines()
+        .skip_while(|l| !l.starts_with("## Experience"))
+        .take_while(|l| !l.starts_with("## Skills") && !l.starts_with("## Education"))
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Words of achievement text in a Markdown résumé, counted as the budget counts.
+pub fn achievement_words(markdown: &str) -> usize {
+    bullets(markdown)
+        .iter()
+        .map(|b| tailor::text::word_count(b))
+        .sum()
+}
+
+/// Files in a directory, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}

@@ -1,0 +1,252 @@
+//! `tailor compose` end to end: the README's command, budgets, formats,
+//! escaping, templates and determinism.
+
+mod common;
+
+use common::{achievement_words, bullets, run, tailor};
+
+const FULL: &str = "tests/fixtures/content/full";
+const PAYMENTS: &str = "tests/fixtures/postings/payments.txt";
+
+#[test]
+fn readme_command_writes_a_tailored_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tailored.md");
+    let out_s = out.to_str().unwrap();
+    // The quick start's command, with the output moved to a temp dir.
+    let (code, stdout, stderr) = run(&[
+        "compose",
+        "--job",
+        "examples/payments-engineer.md",
+        "--out",
+        out_s,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# Staff Backend Engineer\n"), "{md}");
+    assert!(md.contains("## Experience"));
+    assert!(!bullets(&md).is_empty());
+    assert!(achievement_words(&md) <= 400);
+}
+
+#[test]
+fn budget_is_never_exceeded_on_any_example() {
+    for posting in [
+        "examples/backend-platform.txt",
+        "examples/payments-engineer.md",
+        "examples/engineering-manager.txt",
+        "examples/frontend-designer.md",
+    ] {
+        for budget in [20, 60, 150, 250, 400, 1000] {
+            let (code, md, err) =
+                run(&["compose", "--job", posting, "--budget", &budget.to_string()]);
+            assert_eq!(code, 0, "{posting} {budget}: {err}");
+            let used = achievement_words(&md);
+            assert!(used <= budget, "{posting}: {used} words > budget {budget}");
+            assert!(used > 0, "{posting} {budget}: nothing selected");
+        }
+    }
+}
+
+#[test]
+fn best_matches_lead_their_role_and_roles_run_newest_first() {
+    let (code, md, err) = run(&["compose", "--job", PAYMENTS, "--content", FULL]);
+    assert_eq!(code, 0, "{err}");
+    let staff = md.find("### Staff Engineer, Paycorp").unwrap();
+    let senior = md.find("### Senior Engineer, Shopco").unwrap();
+    let platform = md.find("### Platform Engineer, Oldco").unwrap();
+    assert!(staff < senior && senior < platform, "{md}");
+    let b = bullets(&md);
+    assert!(
+        b[0].contains("payments ledger") || b[0].contains("fraud rules"),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn tight_budget_keeps_pins_and_drops_oldest_roles_first() {
+    // mentoring (pinned, 6 words) fills the newest role; Shopco's shortest fits, Oldco's not.
+    let (code, md, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--budget",
+        "17",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("Mentored six engineers"), "{md}");
+    assert!(achievement_words(&md) <= 17);
+    assert!(
+        md.contains("### Platform Engineer, Oldco"),
+        "old roles still show their title"
+    );
+    assert!(!md.contains("nightly batch"), "{md}");
+}
+
+#[test]
+fn pinned_over_budget_exits_2_saying_by_how_much() {
+    let (code, out, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        "tests/fixtures/bad/pinned-over.yaml",
+        "--budget",
+        "10",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("pinned achievements alone need 13 words, 3 over the budget of 10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn format_comes_from_flag_then_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--out",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let forced = dir.path().join("r.html");
+    let (code, _, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--format",
+        "md",
+        "--out",
+        forced.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(&forced)
+            .unwrap()
+            .starts_with("# Robin Example")
+    );
+}
+
+#[test]
+fn script_in_content_is_text_in_html() {
+    let (code, html, err) = run(&[
+        "compose",
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        FULL,
+        "--format",
+        "html",
+        "--budget",
+        "1000",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"), "no script element may appear");
+}
+
+#[test]
+fn posting_can_come_from_stdin() {
+    let out = tailor()
+        .args(["compose", "--job", "-", "--content", FULL])
+        .write_stdin("payments ledger postgresql")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("payments ledger"));
+}
+
+#[test]
+fn same_inputs_give_identical_bytes() {
+    let args = [
+        "compose",
+        "--job",
+        "examples/backend-platform.txt",
+        "--format",
+        "html",
+    ];
+    let a = tailor().args(args).output().unwrap();
+    let b = tailor().args(args).output().unwrap();
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn template_file_replaces_the_builtin() {
+    let (code, out, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--template",
+        "tests/fixtures/custom.md.hbs",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("CUSTOM Robin Example\n* Staff Engineer: "),
+        "{out}"
+    );
+}
+
+#[test]
+fn template_errors_name_file_and_line() {
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--template",
+        "tests/fixtures/bad-template.md.hbs",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: tests/fixtures/bad-template.md.hbs:"),
+        "{err}"
+    );
+    assert!(err.contains("template syntax error"), "{err}");
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--template",
+        "tests/fixtures/misspelt-field.md.hbs",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: tests/fixtures/misspelt-field.md.hbs:4:"),
+        "{err}"
+    );
+    assert!(err.contains("`titel`"), "{err}");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("compose") && out.contains("score"));
+}

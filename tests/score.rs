@@ -1,0 +1,165 @@
+//! `tailor score`: the ranking contract (JSON fields, order) and the ranking
+//! a recruiter would expect on the shipped example postings.
+
+mod common;
+
+use common::run;
+use serde_json::Value;
+
+fn ranking(job: &str, content: Option<&str>) -> Vec<Value> {
+    let mut args = vec!["score", "--job", job, "--format", "json"];
+    if let Some(c) = content {
+        args.extend(["--content", c]);
+    }
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("stdout is one JSON object");
+    v["ranking"].as_array().unwrap().clone()
+}
+
+fn ids(r: &[Value]) -> Vec<String> {
+    r.iter()
+        .map(|x| x["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn json_ranking_has_the_contract_fields_sorted_by_score() {
+    let r = ranking("examples/payments-engineer.md", None);
+    assert_eq!(r.len(), 22);
+    for row in &r {
+        assert!(row["id"].is_string());
+        assert!(row["role"].is_string());
+        assert!(row["score"].is_number());
+        assert!(row["matched"].is_array());
+    }
+    let scores: Vec<f64> = r.iter().map(|x| x["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(!r[0]["matched"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ties_keep_library_order() {
+    // Nothing in the library matches: every score is 0, order is the library's.
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("j.txt");
+    std::fs::write(&job, "zebra xylophone quokka").unwrap();
+    let r = ranking(job.to_str().unwrap(), Some("tests/fixtures/content/full"));
+    assert_eq!(
+        ids(&r),
+        [
+            "oldco-batch",
+            "ledger",
+            "fraud-rules",
+            "mentoring",
+            "xss",
+            "kafka-events",
+            "oncall"
+        ]
+    );
+}
+
+/// Every achievement in `picks` ranks above every one in `unrelated`.
+fn assert_above(job: &str, picks: &[&str], unrelated: &[&str]) {
+    let order = ids(&ranking(job, None));
+    let pos = |id: &str| {
+        order
+            .iter()
+            .position(|x| x == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    for p in picks {
+        for u in unrelated {
+            assert!(
+                pos(p) < pos(u),
+                "{job}: {p} (#{}) should rank above {u} (#{})\n{order:?}",
+                pos(p) + 1,
+                pos(u) + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn payments_posting_ranks_payments_work_first() {
+    assert_above(
+        "examples/payments-engineer.md",
+        &[
+            "payment-exploit-rate-limiting",
+            "subscription-platform-architecture",
+            "monthly-renewals-scale",
+        ],
+        &[
+            "page-load-speedup",
+            "googlebot-crawl-rate",
+            "retrospective-redesign",
+        ],
+    );
+}
+
+#[test]
+fn backend_posting_ranks_reliability_and_api_work_first() {
+    assert_above(
+        "examples/backend-platform.txt",
+        &[
+            "runaway-celery-task",
+            "pre-launch-monitoring-policy",
+            "graphql-migration",
+        ],
+        &["ltv-growth", "series-c-funding", "ltv-cac-ratio"],
+    );
+}
+
+#[test]
+fn manager_posting_ranks_people_and_process_work_first() {
+    assert_above(
+        "examples/engineering-manager.txt",
+        &[
+            "subscriptions-team-hiring",
+            "retrospective-redesign",
+            "incident-command",
+        ],
+        &[
+            "graphql-migration",
+            "page-load-speedup",
+            "googlebot-crawl-rate",
+            "series-c-funding",
+        ],
+    );
+}
+
+#[test]
+fn unrelated_posting_scores_lower_than_every_fitting_one() {
+    let top = |job: &str| ranking(job, None)[0]["score"].as_f64().unwrap();
+    let control = top("examples/frontend-designer.md");
+    for job in [
+        "examples/payments-engineer.md",
+        "examples/backend-platform.txt",
+        "examples/engineering-manager.txt",
+    ] {
+        assert!(
+            control < top(job),
+            "frontend top {control} vs {job} {}",
+            top(job)
+        );
+    }
+}
+
+#[test]
+fn text_output_explains_matches() {
+    let (code, out, _) = run(&[
+        "score",
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        "tests/fixtures/content/full",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("matched:"), "{out}");
+    assert!(
+        out.contains("payments ledger"),
+        "the phrase is shown: {out}"
+    );
+    assert!(out.contains("postgresql"), "{out}");
+    assert!(!out.contains("-0.00"), "{out}");
+}

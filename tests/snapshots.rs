@@ -1,0 +1,53 @@
+//! Snapshots of rendered résumés (insta): the shipped content on every
+//! example posting, and a complete fixture in both formats. Review changes
+//! with `cargo insta review`.
+
+mod common;
+
+use common::run;
+
+fn compose(args: &[&str]) -> String {
+    let mut all = vec!["compose"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn shipped_content_on_each_example() {
+    for (name, job) in [
+        ("backend_platform", "examples/backend-platform.txt"),
+        ("payments_engineer", "examples/payments-engineer.md"),
+        ("engineering_manager", "examples/engineering-manager.txt"),
+        ("frontend_designer", "examples/frontend-designer.md"),
+    ] {
+        insta::assert_snapshot!(format!("example_{name}_md"), compose(&["--job", job]));
+    }
+}
+
+#[test]
+fn shipped_content_as_html() {
+    insta::assert_snapshot!(
+        "example_payments_engineer_html",
+        compose(&["--job", "examples/payments-engineer.md", "--format", "html"])
+    );
+}
+
+#[test]
+fn full_fixture_in_both_formats() {
+    let base = [
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        "tests/fixtures/content/full",
+        "--budget",
+        "60",
+    ];
+    let mut md = base.to_vec();
+    md.extend(["--format", "md"]);
+    insta::assert_snapshot!("full_md", compose(&md));
+    let mut html = base.to_vec();
+    html.extend(["--format", "html"]);
+    insta::assert_snapshot!("full_html", compose(&html));
+}
