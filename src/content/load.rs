@@ -417,6 +417,32 @@ mod tests {
     }
 
     #[test]
+    fn missing_required_fields_are_named() {
+        let err = load_str(&ONE.replace("        text: Did a thing.\n", ""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.yaml:6:"), "{err}");
+        assert!(err.contains("missing field `text`"), "{err}");
+        let err = load_str(&ONE.replace("  - title: Engineer\n", "  - \n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing field `title`"), "{err}");
+    }
+
+    #[test]
+    fn unsafe_links_are_refused() {
+        let err = load_str(&format!(
+            "basics:\n  links: [{{label: x, url: \"javascript:alert(1)\"}}]\n{ONE}"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("must be an http(s), mailto or tel address"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn wrong_types_say_what_was_expected() {
         let err = load_str(&ONE.replace("title: Engineer", "title: [a, b]"))
             .unwrap_err()
