@@ -22,6 +22,8 @@ pub struct PostingSource {
     pub text: String,
     /// Things the user should know (e.g. the encoding was guessed).
     pub warnings: Vec<String>,
+    /// True for an HTML posting (by extension, or by its first tag).
+    pub html: bool,
 }
 
 impl PostingSource {
@@ -106,12 +108,30 @@ pub fn decode(path: Option<PathBuf>, name: String, mut bytes: Vec<u8>) -> Result
     if text.trim().is_empty() {
         bail!("posting `{label}` is empty; paste the posting's text into it");
     }
+    let by_extension = path
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
+    let html = by_extension || looks_like_html(&text);
     Ok(PostingSource {
         path,
         name,
         text,
         warnings,
+        html,
     })
+}
+
+/// A document that opens with a doctype or an `<html>` tag.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// NUL bytes, or many control characters, mean this is not text.
@@ -148,6 +168,14 @@ mod tests {
         let p = dec(b"Caf\xe9 engineer").unwrap();
         assert_eq!(p.text, "Café engineer");
         assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn html_is_known_by_extension_or_first_tag() {
+        let p = decode(Some("p.htm".into()), "p.htm".into(), b"<p>x</p>".to_vec()).unwrap();
+        assert!(p.html);
+        assert!(dec(b"<!DOCTYPE html><p>x</p>").unwrap().html);
+        assert!(!dec(b"Use <b> sparingly").unwrap().html);
     }
 
     #[test]

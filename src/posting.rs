@@ -1,11 +1,13 @@
-//! A job posting, analysed: the distinct terms it asks for, in the order they
-//! first appear, with how often. Pure: reading the file is `input`'s job.
+//! A job posting, analysed: its title and sections, and the distinct terms it
+//! asks for, in the order they first appear, with how often they stand in
+//! each section. Pure: reading the file is `input`'s job.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::analysis::{self, TermKind};
+use crate::sections::{self, SectionKind};
 
 /// One distinct term of a posting.
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +20,29 @@ pub struct PostingTerm {
     pub kind: TermKind,
     /// Occurrences in the posting.
     pub count: u32,
+    /// Occurrences per section, indexed like [`SectionKind::ALL`].
+    #[serde(skip)]
+    pub by_section: [u32; SectionKind::ALL.len()],
+}
+
+impl PostingTerm {
+    /// The sections it stands in, with its count in each, most important first.
+    pub fn sections(&self) -> impl Iterator<Item = (SectionKind, u32)> + '_ {
+        SectionKind::ALL
+            .iter()
+            .zip(self.by_section)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| (*k, n))
+    }
+}
+
+/// A section as found, for reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionInfo {
+    /// What it is.
+    pub kind: SectionKind,
+    /// Its heading, if it had one.
+    pub heading: Option<String>,
 }
 
 /// An analysed posting.
@@ -25,34 +50,63 @@ pub struct PostingTerm {
 pub struct Posting {
     /// A name for the posting (its file name, or "stdin").
     pub name: String,
+    /// The job title, when one was found.
+    pub title: Option<String>,
+    /// The sections found, in order (consecutive blocks of one kind merged).
+    pub sections: Vec<SectionInfo>,
     /// Distinct terms in first-appearance order.
     pub terms: Vec<PostingTerm>,
 }
 
 impl Posting {
-    /// Analyses posting text. First-appearance order keeps every later step
-    /// independent of hash order.
+    /// Analyses plain-text or Markdown posting text. First-appearance order
+    /// keeps every later step independent of hash order.
     pub fn analyse(name: &str, text: &str) -> Posting {
+        let structure = sections::sectionise(text);
         let mut terms: Vec<PostingTerm> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
-        for t in analysis::analyse(text) {
-            match at.get(&t.key) {
-                Some(&i) => terms[i].count += 1,
-                None => {
-                    at.insert(t.key.clone(), terms.len());
-                    terms.push(PostingTerm {
-                        key: t.key,
-                        display: t.surface,
-                        kind: t.kind,
-                        count: 1,
-                    });
-                }
+        let mut infos: Vec<SectionInfo> = Vec::new();
+        for block in &structure.blocks {
+            if infos
+                .last()
+                .is_none_or(|s| s.kind != block.kind || s.heading != block.heading)
+            {
+                infos.push(SectionInfo {
+                    kind: block.kind,
+                    heading: block.heading.clone(),
+                });
+            }
+            let section = block.kind.index();
+            for t in analysis::analyse(&block.text) {
+                let i = match at.get(&t.key) {
+                    Some(&i) => i,
+                    None => {
+                        at.insert(t.key.clone(), terms.len());
+                        terms.push(PostingTerm {
+                            key: t.key,
+                            display: t.surface,
+                            kind: t.kind,
+                            count: 0,
+                            by_section: [0; SectionKind::ALL.len()],
+                        });
+                        terms.len() - 1
+                    }
+                };
+                terms[i].count += 1;
+                terms[i].by_section[section] += 1;
             }
         }
         Posting {
             name: name.to_string(),
+            title: structure.title,
+            sections: infos,
             terms,
         }
+    }
+
+    /// Analyses an HTML posting: markup removed, headings and lists kept.
+    pub fn analyse_html(name: &str, html: &str) -> Posting {
+        Posting::analyse(name, &sections::html_to_text(html))
     }
 
     /// True when the posting has no terms at all (nothing to match).
@@ -72,5 +126,22 @@ mod tests {
         assert_eq!(keys[0], "payment");
         assert_eq!(p.terms[0].count, 3);
         assert_eq!(p.terms[0].display, "payments");
+    }
+
+    #[test]
+    fn terms_know_their_sections() {
+        let p = Posting::analyse(
+            "p",
+            "Payments Engineer\n\nRequirements:\n- Kafka\n\nBenefits\n- Kafka swag\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Payments Engineer"));
+        let kafka = p.terms.iter().find(|t| t.key == "kafka").unwrap();
+        let s: Vec<_> = kafka.sections().collect();
+        assert_eq!(
+            s,
+            vec![(SectionKind::Requirements, 1), (SectionKind::Benefits, 1)]
+        );
+        let pay = p.terms.iter().find(|t| t.key == "payment").unwrap();
+        assert_eq!(pay.sections().next(), Some((SectionKind::Title, 1)));
     }
 }

@@ -1,24 +1,31 @@
 //! Scoring: how well each achievement fits a posting, and why. Pure: takes a
 //! [`Library`] and a [`Posting`], returns numbers with the terms behind them.
 //!
-//! An achievement's score is a sum over the posting's terms it matches:
-//! `term weight × match-kind factor × BM25 term-frequency saturation`. The
-//! term weight is the posting's own emphasis (log count) times the term's
-//! rarity in the library (BM25 idf), so words every achievement shares count
-//! little, and generic job-ad words are damped further.
+//! An achievement's score is a sum over the posting terms it matches:
+//!
+//! `term weight × match-kind factor × BM25 saturation × achievement boost`
+//!
+//! where the term weight is the posting's emphasis on the term (by section:
+//! title and requirements count most, benefits and legal text next to
+//! nothing), times its specificity (generic job-ad and English words count
+//! little, from the background table), times its rarity in the library (BM25
+//! idf). Every factor is set in [`factors`].
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use crate::analysis::{self, TermKind, stem::stem_word};
-use crate::content::{AchievementRef, Library};
-use crate::posting::Posting;
+use crate::analysis::{self, TermKind};
+use crate::content::{AchievementRef, End, Library};
+use crate::lexicon::{self, Aliases};
+use crate::posting::{Posting, PostingTerm};
+use crate::sections::SectionKind;
 use crate::text;
 
 /// Every tunable factor of the scorer, in one place.
 pub mod factors {
+    use crate::sections::SectionKind;
+
     /// BM25 term-frequency saturation.
     pub const K1: f64 = 1.2;
     /// BM25 length normalisation: long achievements do not win by length.
@@ -27,97 +34,55 @@ pub mod factors {
     pub const EXACT: f64 = 1.0;
     /// Match found through the stem only ("scaled" for "scaling").
     pub const STEM: f64 = 0.9;
+    /// Match found through an alias ("Kubernetes" for "k8s").
+    pub const ALIAS: f64 = 0.85;
     /// Match found in the achievement's tags only.
     pub const TAG: f64 = 0.8;
     /// Match found through a near-miss spelling.
-    pub const FUZZY: f64 = 0.7;
-    /// Two-word phrases are more specific than their words.
+    pub const FUZZY: f64 = 0.6;
+    /// Phrases ("rate limiting") are more specific than their words.
     pub const PHRASE: f64 = 1.5;
-    /// Generic job-ad words ("experience", "team") count for next to nothing.
-    pub const GENERIC: f64 = 0.1;
+
+    /// How much a term counts for each occurrence in a section.
+    pub fn section_weight(kind: SectionKind) -> f64 {
+        match kind {
+            SectionKind::Title => 2.0,
+            SectionKind::Requirements => 1.0,
+            SectionKind::Responsibilities => 0.8,
+            SectionKind::General => 0.6,
+            SectionKind::NiceToHave => 0.5,
+            SectionKind::About => 0.1,
+            SectionKind::Apply => 0.05,
+            SectionKind::Benefits | SectionKind::Salary | SectionKind::Legal => 0.01,
+        }
+    }
+
+    /// Specificity never drops below this: even "team" counts a little.
+    pub const SPECIFICITY_FLOOR: f64 = 0.02;
+    /// Occurrences per million words of English at which a word counts as
+    /// fully common.
+    pub const ENGLISH_COMMON: f64 = 1500.0;
+
+    /// Boost for an achievement with a figure (a number, %, an amount).
+    pub const QUANTIFIED: f64 = 1.1;
+    /// Boost for the most recent role, fading to none over [`RECENCY_YEARS`].
+    pub const RECENCY: f64 = 0.1;
+    /// Years over which the recency boost fades.
+    pub const RECENCY_YEARS: f64 = 10.0;
+
     /// Fuzzy matching: minimum length of both words.
     pub const FUZZY_MIN_LEN: usize = 5;
     /// Fuzzy matching: minimum Jaro-Winkler similarity.
     pub const FUZZY_MIN_SIMILARITY: f64 = 0.94;
     /// Fuzzy matching: one edit allowed per this many characters (at least one).
     pub const FUZZY_CHARS_PER_EDIT: usize = 8;
-}
 
-/// Words that nearly every posting uses and that say nothing about the job.
-const GENERIC_WORDS: &[&str] = &[
-    "ability",
-    "able",
-    "applicant",
-    "apply",
-    "benefit",
-    "best",
-    "bonus",
-    "candidate",
-    "career",
-    "company",
-    "culture",
-    "day",
-    "description",
-    "diverse",
-    "diversity",
-    "employer",
-    "environment",
-    "equal",
-    "excellent",
-    "experience",
-    "familiarity",
-    "good",
-    "great",
-    "help",
-    "ideal",
-    "job",
-    "join",
-    "knowledge",
-    "like",
-    "looking",
-    "love",
-    "make",
-    "mission",
-    "new",
-    "nice",
-    "offer",
-    "opportunity",
-    "passion",
-    "passionate",
-    "people",
-    "plus",
-    "position",
-    "preferred",
-    "proven",
-    "qualification",
-    "requirement",
-    "required",
-    "responsibility",
-    "role",
-    "salary",
-    "skill",
-    "strong",
-    "team",
-    "thrive",
-    "understanding",
-    "want",
-    "way",
-    "work",
-    "world",
-    "year",
-];
-
-static GENERIC_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut v: Vec<String> = GENERIC_WORDS.iter().map(|w| stem_word(w)).collect();
-    v.sort();
-    v.dedup();
-    v
-});
-
-fn is_generic(key: &str) -> bool {
-    GENERIC_STEMS
-        .binary_search_by(|s| s.as_str().cmp(key))
-        .is_ok()
+    /// Key terms: at most this many.
+    pub const KEY_TERMS: usize = 15;
+    /// Key terms: minimum specificity.
+    pub const KEY_TERM_MIN_SPECIFICITY: f64 = 0.35;
+    /// Key terms: minimum section weight of the best section a term stands in.
+    pub const KEY_TERM_MIN_SECTION: f64 = 0.3;
 }
 
 /// How a posting term was found in an achievement.
@@ -128,6 +93,8 @@ pub enum MatchKind {
     Exact,
     /// The same stem, another inflection.
     Stem,
+    /// A term that means the same (from the alias table).
+    Alias,
     /// One of the achievement's tags.
     Tag,
     /// A near-miss spelling.
@@ -135,12 +102,25 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
-    fn factor(self) -> f64 {
+    /// The factor this kind of match gets.
+    pub fn factor(self) -> f64 {
         match self {
             MatchKind::Exact => factors::EXACT,
             MatchKind::Stem => factors::STEM,
+            MatchKind::Alias => factors::ALIAS,
             MatchKind::Tag => factors::TAG,
             MatchKind::Fuzzy => factors::FUZZY,
+        }
+    }
+
+    /// Its name, as printed.
+    pub fn name(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Stem => "stem",
+            MatchKind::Alias => "alias",
+            MatchKind::Tag => "tag",
+            MatchKind::Fuzzy => "fuzzy",
         }
     }
 }
@@ -150,14 +130,35 @@ impl MatchKind {
 pub struct Match {
     /// The term as the posting wrote it.
     pub term: String,
+    /// Index of the term in [`Posting::terms`].
+    #[serde(skip)]
+    pub term_index: usize,
     /// How it was found.
     pub kind: MatchKind,
-    /// The word in the achievement that matched.
+    /// The word (or tag) in the achievement that matched.
     pub via: String,
-    /// The term's weight in this posting (emphasis × rarity).
+    /// The section of the posting where the term weighs most.
+    pub section: SectionKind,
+    /// The term's weight: posting emphasis × specificity × library rarity.
     pub weight: f64,
     /// Its share of the score.
     pub contribution: f64,
+}
+
+/// The achievement-side factors applied to every match of an achievement.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Boost {
+    /// [`factors::QUANTIFIED`] when the achievement has a figure, else 1.
+    pub quantified: f64,
+    /// Between 1 and 1 + [`factors::RECENCY`], by the age of its role.
+    pub recency: f64,
+}
+
+impl Boost {
+    /// Both factors multiplied.
+    pub fn total(self) -> f64 {
+        self.quantified * self.recency
+    }
 }
 
 /// An achievement's score for one posting.
@@ -167,229 +168,381 @@ pub struct Scored {
     pub at: AchievementRef,
     /// The sum of the matches' contributions.
     pub score: f64,
+    /// The achievement-side factors (already inside each contribution).
+    pub boost: Boost,
     /// The matched terms, in posting order.
     pub matches: Vec<Match>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct DocTerm {
-    /// Occurrences in the text (tags excluded).
-    count: u32,
-    /// The forms it was written in.
-    surfaces: Vec<String>,
+/// The posting-side weight of a term: emphasis by section × specificity ×
+/// the phrase factor. Library rarity comes on top when scoring.
+pub fn posting_weight(term: &PostingTerm) -> f64 {
+    let phrase = if term.kind == TermKind::Phrase {
+        factors::PHRASE
+    } else {
+        1.0
+    };
+    emphasis(term) * specificity(&term.key) * phrase
 }
 
+/// How strongly the posting asks for a term: occurrences weighted by section,
+/// linear up to one full-weight mention, logarithmic beyond, so that
+/// repetition helps but does not dominate.
+pub fn emphasis(term: &PostingTerm) -> f64 {
+    let e: f64 = term
+        .sections()
+        .map(|(k, n)| factors::section_weight(k) * f64::from(n))
+        .sum();
+    if e <= 1.0 { e } else { 1.0 + e.ln() }
+}
+
+/// The section where a term weighs most (ties: the more important section).
+pub fn main_section(term: &PostingTerm) -> SectionKind {
+    let mut best = (SectionKind::General, -1.0);
+    for (k, n) in term.sections() {
+        let w = factors::section_weight(k) * f64::from(n);
+        if w > best.1 {
+            best = (k, w);
+        }
+    }
+    best.0
+}
+
+/// Each section's share (0–1) of a term's emphasis.
+pub fn section_shares(term: &PostingTerm) -> Vec<(SectionKind, f64)> {
+    let parts: Vec<(SectionKind, f64)> = term
+        .sections()
+        .map(|(k, n)| (k, factors::section_weight(k) * f64::from(n)))
+        .collect();
+    let total: f64 = parts.iter().map(|p| p.1).sum();
+    parts
+        .into_iter()
+        .map(|(k, w)| (k, if total > 0.0 { w / total } else { 0.0 }))
+        .collect()
+}
+
+/// How specific a term is (0–1): 1 for a term no background text uses,
+/// near 0 for one nearly every job posting or English text uses. A phrase is
+/// no more specific than its most specific word.
+pub fn specificity(key: &str) -> f64 {
+    let own = lexicon::background(key)
+        .map(|b| {
+            let common = b
+                .postings
+                .max((b.english / factors::ENGLISH_COMMON).min(1.0));
+            (1.0 - common).powi(2)
+        })
+        .unwrap_or(1.0)
+        .max(factors::SPECIFICITY_FLOOR);
+    if key.contains(' ') {
+        let parts = key
+            .split(' ')
+            .map(specificity)
+            .fold(factors::SPECIFICITY_FLOOR, f64::max);
+        own.min(parts)
+    } else {
+        own
+    }
+}
+
+/// Where a key stands in one achievement's text.
 #[derive(Debug, Clone)]
-struct Doc {
-    terms: HashMap<String, DocTerm>,
-    tags: HashMap<String, String>,
-    len: f64,
+struct Occurrence {
+    doc: u32,
+    tf: u32,
+    surfaces: Vec<String>,
 }
 
 /// The library analysed once, to be scored against any number of postings.
 #[derive(Debug, Clone)]
 pub struct LibraryIndex {
     refs: Vec<AchievementRef>,
-    docs: Vec<Doc>,
-    df: HashMap<String, u32>,
-    /// Single-word surfaces of the library, sorted, for near-miss lookups.
-    vocabulary: BTreeMap<String, String>,
+    /// key → the achievements whose text holds it, in library order.
+    text: HashMap<String, Vec<Occurrence>>,
+    /// key → (achievement, tag) pairs, in library order.
+    tags: HashMap<String, Vec<(u32, String)>>,
+    doc_len: Vec<f64>,
     avg_len: f64,
+    boosts: Vec<Boost>,
+    /// Single-word surfaces by (first letter, length), for near misses.
+    vocabulary: BTreeMap<(char, usize), Vec<(String, String)>>,
+    aliases: Aliases,
 }
 
 impl LibraryIndex {
-    /// Analyses every achievement's text, short phrasing and tags.
+    /// Analyses every achievement's text, short phrasing and tags, with the
+    /// built-in aliases plus the library's own.
     pub fn build(library: &Library) -> LibraryIndex {
-        let mut refs = Vec::new();
-        let mut docs = Vec::new();
-        let mut df: HashMap<String, u32> = HashMap::new();
-        let mut vocabulary = BTreeMap::new();
-        for (at, a) in library.achievements() {
-            let mut terms: HashMap<String, DocTerm> = HashMap::new();
+        let mut index = LibraryIndex {
+            refs: Vec::new(),
+            text: HashMap::new(),
+            tags: HashMap::new(),
+            doc_len: Vec::new(),
+            avg_len: 0.0,
+            boosts: Vec::new(),
+            vocabulary: BTreeMap::new(),
+            aliases: Aliases::new(&library.aliases),
+        };
+        let ages = role_ages(library);
+        for (doc, (at, a)) in library.achievements().enumerate() {
+            let doc = doc as u32;
+            // key → (count, surfaces), in first-appearance order.
+            let mut terms: Vec<(String, u32, Vec<String>)> = Vec::new();
+            let mut pos: HashMap<String, usize> = HashMap::new();
             let mut len = 0usize;
-            for t in analysis::analyse(&text::plain(&a.text)) {
-                if t.kind != TermKind::Phrase {
-                    len += 1;
-                    vocabulary
-                        .entry(t.surface.clone())
-                        .or_insert_with(|| t.key.clone());
-                }
-                let e = terms.entry(t.key).or_default();
-                e.count += 1;
-                if !e.surfaces.contains(&t.surface) {
-                    e.surfaces.push(t.surface);
-                }
-            }
-            // The short phrasing says the same; it adds words, not weight.
-            if let Some(short) = &a.short {
-                for t in analysis::analyse(&text::plain(short)) {
-                    let e = terms.entry(t.key).or_default();
-                    e.count = e.count.max(1);
-                    if !e.surfaces.contains(&t.surface) {
-                        e.surfaces.push(t.surface);
+            let plain = text::plain(&a.text);
+            let short = a.short.as_deref().map(text::plain);
+            // The short phrasing says the same: it adds words, not weight.
+            for (source, counts) in [(Some(plain.as_str()), true), (short.as_deref(), false)] {
+                let Some(source) = source else { continue };
+                for t in analysis::analyse(source) {
+                    if counts && t.kind != TermKind::Phrase {
+                        len += 1;
+                        let first = t.surface.chars().next().unwrap_or(' ');
+                        let bucket = index
+                            .vocabulary
+                            .entry((first, t.surface.chars().count()))
+                            .or_default();
+                        if !bucket.iter().any(|(s, _)| *s == t.surface) {
+                            bucket.push((t.surface.clone(), t.key.clone()));
+                        }
+                    }
+                    let i = *pos.entry(t.key.clone()).or_insert_with(|| {
+                        terms.push((t.key.clone(), 0, Vec::new()));
+                        terms.len() - 1
+                    });
+                    let entry = &mut terms[i];
+                    if counts {
+                        entry.1 += 1;
+                    } else {
+                        entry.1 = entry.1.max(1);
+                    }
+                    if !entry.2.contains(&t.surface) {
+                        entry.2.push(t.surface);
                     }
                 }
             }
-            let mut tags = HashMap::new();
+            for (key, tf, surfaces) in terms {
+                index
+                    .text
+                    .entry(key)
+                    .or_default()
+                    .push(Occurrence { doc, tf, surfaces });
+            }
             for tag in &a.tags {
                 for t in analysis::analyse(tag) {
-                    tags.entry(t.key).or_insert_with(|| tag.clone());
+                    let list = index.tags.entry(t.key).or_default();
+                    if list.last().is_none_or(|(d, _)| *d != doc) {
+                        list.push((doc, tag.clone()));
+                    }
                 }
             }
-            let mut keys: Vec<&String> = terms.keys().chain(tags.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                *df.entry(k.clone()).or_default() += 1;
-            }
-            refs.push(at);
-            docs.push(Doc {
-                terms,
-                tags,
-                len: len.max(1) as f64,
+            index.refs.push(at);
+            index.doc_len.push(len.max(1) as f64);
+            index.boosts.push(Boost {
+                quantified: if analysis::is_quantified(&plain) {
+                    factors::QUANTIFIED
+                } else {
+                    1.0
+                },
+                recency: ages[at.role].map_or(1.0, |years| {
+                    1.0 + factors::RECENCY * (1.0 - years / factors::RECENCY_YEARS).max(0.0)
+                }),
             });
         }
-        let avg_len = docs.iter().map(|d| d.len).sum::<f64>() / docs.len().max(1) as f64;
-        LibraryIndex {
-            refs,
-            docs,
-            df,
-            vocabulary,
-            avg_len,
-        }
+        index.avg_len = index.doc_len.iter().sum::<f64>() / index.doc_len.len().max(1) as f64;
+        index
     }
 
     /// Number of achievements indexed.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.refs.len()
     }
 
     /// True when the library had no achievements.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.refs.is_empty()
     }
 
-    fn idf(&self, key: &str) -> f64 {
-        let n = self.docs.len() as f64;
-        let df = f64::from(self.df.get(key).copied().unwrap_or(0));
+    /// The alias table in use.
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
+    }
+
+    /// True when some achievement's text or tags hold `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.text.contains_key(key) || self.tags.contains_key(key)
+    }
+
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.refs.len() as f64;
+        let df = df as f64;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// Library words that are near misses of `surface` (typos, British and
     /// American spellings), never mere prefixes: stemming already had its turn.
-    fn near_misses(&self, surface: &str) -> Vec<String> {
-        if surface.chars().count() < factors::FUZZY_MIN_LEN {
+    fn near_misses(&self, surface: &str) -> Vec<&str> {
+        let len = surface.chars().count();
+        if len < factors::FUZZY_MIN_LEN {
             return Vec::new();
         }
-        let first = surface.chars().next();
-        let max_edits = (surface.chars().count() / factors::FUZZY_CHARS_PER_EDIT).max(1);
-        let mut keys: Vec<String> = self
+        let Some(first) = surface.chars().next() else {
+            return Vec::new();
+        };
+        let max_edits = (len / factors::FUZZY_CHARS_PER_EDIT).max(1);
+        let lo = (
+            first,
+            len.saturating_sub(max_edits).max(factors::FUZZY_MIN_LEN),
+        );
+        let hi = (first, len + max_edits);
+        let mut keys: Vec<&str> = self
             .vocabulary
-            .iter()
+            .range(lo..=hi)
+            .flat_map(|(_, words)| words.iter())
             .filter(|(s, _)| {
-                s.chars().next() == first
-                    && s.chars().count() >= factors::FUZZY_MIN_LEN
-                    && !s.starts_with(surface)
+                !s.starts_with(surface)
                     && !surface.starts_with(s.as_str())
                     && strsim::jaro_winkler(s, surface) >= factors::FUZZY_MIN_SIMILARITY
                     && strsim::damerau_levenshtein(s, surface) <= max_edits
             })
-            .map(|(_, k)| k.clone())
+            .map(|(_, k)| k.as_str())
             .collect();
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         keys
     }
 
     /// Scores every achievement against `posting`, in library order.
     pub fn score(&self, posting: &Posting) -> Vec<Scored> {
-        // Per posting term: its weight, and the library keys that can match it.
-        struct Want<'a> {
-            display: &'a str,
-            key: &'a str,
-            weight: f64,
-            fuzzy: Vec<String>,
-        }
-        let mut wants = Vec::with_capacity(posting.terms.len());
-        for t in &posting.terms {
-            let known = self.df.contains_key(&t.key);
-            let fuzzy = if !known && t.kind != TermKind::Phrase {
-                self.near_misses(&t.display)
-            } else {
-                Vec::new()
-            };
-            if !known && fuzzy.is_empty() {
+        let n = self.refs.len();
+        let mut matches: Vec<Vec<Match>> = vec![Vec::new(); n];
+        // Which term last matched each achievement: one match per term.
+        let mut stamp: Vec<usize> = vec![usize::MAX; n];
+        let mut found: Vec<(u32, MatchKind, u32, String)> = Vec::new();
+
+        for (ti, term) in posting.terms.iter().enumerate() {
+            let base = posting_weight(term);
+            if base <= 0.0 {
                 continue;
             }
-            let idf = if known {
-                self.idf(&t.key)
-            } else {
-                fuzzy.iter().map(|k| self.idf(k)).fold(0.0, f64::max)
+            found.clear();
+            // One match per achievement and term: the first way found wins.
+            let mut add = |doc: u32, kind: MatchKind, tf: u32, via: &str, found: &mut Vec<_>| {
+                if stamp[doc as usize] != ti {
+                    stamp[doc as usize] = ti;
+                    found.push((doc, kind, tf, via.to_string()));
+                }
             };
-            let emphasis = 1.0 + f64::from(t.count).ln();
-            let mut weight = idf * emphasis;
-            if t.kind == TermKind::Phrase {
-                weight *= factors::PHRASE;
+            // Priority: the same key in the text, in the tags, an alias in the
+            // text or tags, then a near miss.
+            if let Some(occ) = self.text.get(&term.key) {
+                for o in occ {
+                    let exact = o.surfaces.contains(&term.display);
+                    let (kind, via) = if exact {
+                        (MatchKind::Exact, term.display.as_str())
+                    } else {
+                        (MatchKind::Stem, o.surfaces[0].as_str())
+                    };
+                    add(o.doc, kind, o.tf, via, &mut found);
+                }
             }
-            if is_generic(&t.key) {
-                weight *= factors::GENERIC;
+            if let Some(tagged) = self.tags.get(&term.key) {
+                for (doc, tag) in tagged {
+                    add(*doc, MatchKind::Tag, 1, tag, &mut found);
+                }
             }
-            wants.push(Want {
-                display: &t.display,
-                key: &t.key,
-                weight,
-                fuzzy,
-            });
+            for alias in self.aliases.equivalents(&term.key) {
+                if let Some(occ) = self.text.get(alias) {
+                    for o in occ {
+                        add(o.doc, MatchKind::Alias, o.tf, &o.surfaces[0], &mut found);
+                    }
+                }
+                if let Some(tagged) = self.tags.get(alias) {
+                    for (doc, tag) in tagged {
+                        add(*doc, MatchKind::Tag, 1, tag, &mut found);
+                    }
+                }
+            }
+            if found.is_empty() && term.kind != TermKind::Phrase && !self.contains(&term.key) {
+                for key in self.near_misses(&term.display) {
+                    if let Some(occ) = self.text.get(key) {
+                        for o in occ {
+                            add(o.doc, MatchKind::Fuzzy, o.tf, &o.surfaces[0], &mut found);
+                        }
+                    }
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            // Rarity of the concept in the library: every way it was found counts.
+            let weight = base * self.idf(found.len());
+            let section = main_section(term);
+            for (doc, kind, tf, via) in found.drain(..) {
+                let d = doc as usize;
+                let tf = f64::from(tf);
+                let norm =
+                    factors::K1 * (1.0 - factors::B + factors::B * self.doc_len[d] / self.avg_len);
+                let saturation = tf * (factors::K1 + 1.0) / (tf + norm);
+                let contribution = weight * kind.factor() * saturation * self.boosts[d].total();
+                matches[d].push(Match {
+                    term: term.display.clone(),
+                    term_index: ti,
+                    kind,
+                    via,
+                    section,
+                    weight,
+                    contribution,
+                });
+            }
         }
 
         self.refs
             .iter()
-            .zip(&self.docs)
-            .map(|(&at, doc)| {
-                let mut matches = Vec::new();
-                let norm = factors::K1 * (1.0 - factors::B + factors::B * doc.len / self.avg_len);
-                for w in &wants {
-                    let found = if let Some(dt) = doc.terms.get(w.key) {
-                        let kind = if dt.surfaces.iter().any(|s| s == w.display) {
-                            MatchKind::Exact
-                        } else {
-                            MatchKind::Stem
-                        };
-                        let via = if kind == MatchKind::Exact {
-                            w.display.to_string()
-                        } else {
-                            dt.surfaces[0].clone()
-                        };
-                        Some((kind, dt.count, via))
-                    } else if let Some(tag) = doc.tags.get(w.key) {
-                        Some((MatchKind::Tag, 1, tag.clone()))
-                    } else {
-                        w.fuzzy.iter().find_map(|k| {
-                            doc.terms
-                                .get(k)
-                                .map(|dt| (MatchKind::Fuzzy, dt.count, dt.surfaces[0].clone()))
-                        })
-                    };
-                    if let Some((kind, tf, via)) = found {
-                        let tf = f64::from(tf);
-                        let saturation = tf * (factors::K1 + 1.0) / (tf + norm);
-                        let contribution = w.weight * kind.factor() * saturation;
-                        matches.push(Match {
-                            term: w.display.to_string(),
-                            kind,
-                            via,
-                            weight: w.weight,
-                            contribution,
-                        });
-                    }
-                }
+            .zip(matches)
+            .zip(&self.boosts)
+            .map(|((&at, matches), &boost)| {
                 // Summed in posting order, so the float result never depends on
                 // hashing; folded from +0.0 because `sum` starts at -0.0.
                 let score = matches.iter().fold(0.0, |acc, m| acc + m.contribution);
-                Scored { at, score, matches }
+                Scored {
+                    at,
+                    score,
+                    boost,
+                    matches,
+                }
             })
             .collect()
     }
+}
+
+/// Years between each role's end and the library's latest date (ongoing
+/// roles: none). Relative to the library, not the clock, so output never
+/// depends on the day it is run. Undated roles get no age.
+fn role_ages(library: &Library) -> Vec<Option<f64>> {
+    let latest = library
+        .experience
+        .iter()
+        .flat_map(|r| {
+            let end = match r.end {
+                Some(End::Date(d)) => Some(d.last_month()),
+                _ => None,
+            };
+            end.into_iter().chain(r.start.map(|s| s.first_month()))
+        })
+        .max();
+    library
+        .experience
+        .iter()
+        .map(|r| match (r.end, latest) {
+            (Some(End::Present), _) => Some(0.0),
+            (Some(End::Date(d)), Some(latest)) => {
+                Some(f64::from(latest.saturating_sub(d.last_month())) / 12.0)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Indices into `scored`, best first; ties keep library order.
@@ -423,6 +576,13 @@ mod tests {
         LibraryIndex::build(lib).score(&Posting::analyse("p", posting))
     }
 
+    fn kinds(s: &Scored) -> Vec<(&str, MatchKind)> {
+        s.matches
+            .iter()
+            .map(|m| (m.term.as_str(), m.kind))
+            .collect()
+    }
+
     #[test]
     fn no_substring_matches() {
         let lib = library(&[("a", "Built the platform for reforms", &[])]);
@@ -435,13 +595,45 @@ mod tests {
     fn stems_and_exact_words_are_told_apart() {
         let lib = library(&[("a", "Scaled the billing service", &[])]);
         let s = scores(&lib, "scaling billing");
-        let kinds: Vec<(&str, MatchKind)> = s[0]
-            .matches
-            .iter()
-            .map(|m| (m.term.as_str(), m.kind))
-            .collect();
-        assert!(kinds.contains(&("scaling", MatchKind::Stem)), "{kinds:?}");
-        assert!(kinds.contains(&("billing", MatchKind::Exact)), "{kinds:?}");
+        let k = kinds(&s[0]);
+        assert!(k.contains(&("scaling", MatchKind::Stem)), "{k:?}");
+        assert!(k.contains(&("billing", MatchKind::Exact)), "{k:?}");
+    }
+
+    #[test]
+    fn k8s_matches_kubernetes_through_the_alias_table() {
+        let lib = library(&[
+            ("a", "Ran Kubernetes clusters", &[]),
+            ("b", "Wrote docs", &[]),
+        ]);
+        let s = scores(&lib, "Experience with k8s required");
+        assert!(
+            kinds(&s[0]).contains(&("k8s", MatchKind::Alias)),
+            "{:?}",
+            s[0].matches
+        );
+        assert_eq!(s[0].matches[0].via, "kubernetes");
+        assert!(s[1].matches.is_empty());
+    }
+
+    #[test]
+    fn versions_are_dropped() {
+        let lib = library(&[("a", "Built services in Python", &[])]);
+        let s = scores(&lib, "Python 3.11");
+        assert_eq!(kinds(&s[0]), vec![("python", MatchKind::Exact)]);
+    }
+
+    #[test]
+    fn user_aliases_extend_the_table() {
+        let mut lib = library(&[("a", "Shipped Zanzibar checks", &[])]);
+        lib.aliases
+            .insert("zanzibar".into(), vec!["relationship based access".into()]);
+        let s = scores(&lib, "relationship based access");
+        assert!(
+            s[0].matches.iter().any(|m| m.kind == MatchKind::Alias),
+            "{:?}",
+            s[0].matches
+        );
     }
 
     #[test]
@@ -455,9 +647,8 @@ mod tests {
     #[test]
     fn near_misses_match_fuzzily_but_short_words_never() {
         let lib = library(&[("a", "Ran kubernetes and monetization", &[])]);
-        let s = scores(&lib, "kubernetse monetisation");
-        assert_eq!(s[0].matches.len(), 2, "{:?}", s[0].matches);
-        assert!(s[0].matches.iter().all(|m| m.kind == MatchKind::Fuzzy));
+        let s = scores(&lib, "kubernetse");
+        assert_eq!(kinds(&s[0]), vec![("kubernetse", MatchKind::Fuzzy)]);
         let lib = library(&[("a", "Used react", &[])]);
         assert!(scores(&lib, "reach")[0].matches.is_empty());
         let lib = library(&[("a", "Worked iteratively", &[])]);
@@ -480,7 +671,47 @@ mod tests {
     fn generic_words_count_for_little() {
         let lib = library(&[("a", "Grew the team", &[]), ("b", "Scaled postgres", &[])]);
         let s = scores(&lib, "team team team postgres");
-        assert!(s[1].score > s[0].score * 3.0);
+        assert!(
+            s[1].score > s[0].score * 5.0,
+            "{} vs {}",
+            s[1].score,
+            s[0].score
+        );
+    }
+
+    #[test]
+    fn requirements_outweigh_benefits() {
+        let lib = library(&[
+            ("a", "Built kafka pipelines", &[]),
+            ("b", "Ran yoga classes", &[]),
+        ]);
+        let s = scores(
+            &lib,
+            "Data Engineer\n\nRequirements:\n- Kafka\n\nBenefits\n- Yoga classes, yoga retreats\n",
+        );
+        assert!(
+            s[0].score > 20.0 * s[1].score,
+            "{} vs {}",
+            s[0].score,
+            s[1].score
+        );
+        assert_eq!(s[0].matches[0].section, SectionKind::Requirements);
+        assert_eq!(s[1].matches[0].section, SectionKind::Benefits);
+    }
+
+    #[test]
+    fn figures_and_recent_roles_get_a_modest_boost() {
+        let lib = from_sources(&[Source {
+            path: "t.yaml".into(),
+            text: "experience:\n  - title: New\n    start: 2020\n    end: present\n    achievements:\n      - {id: a, text: \"Cut kafka lag 40%\"}\n      - {id: b, text: \"Cut kafka lag\"}\n  - title: Old\n    start: 2005\n    end: 2008\n    achievements:\n      - {id: c, text: \"Cut kafka lag\"}\n".into(),
+        }])
+        .unwrap();
+        let s = scores(&lib, "kafka lag");
+        assert_eq!(s[0].boost.quantified, factors::QUANTIFIED);
+        assert_eq!(s[1].boost.quantified, 1.0);
+        assert!(s[1].boost.recency > s[2].boost.recency);
+        assert!(s[0].score > s[1].score && s[1].score > s[2].score);
+        assert!(s[0].score < s[2].score * 1.25, "boosts stay modest");
     }
 
     #[test]
@@ -496,5 +727,15 @@ mod tests {
         let lib = library(&[("a", "Wrote go", &[]), ("b", "Wrote go", &[])]);
         let s = scores(&lib, "nothing here");
         assert_eq!(ranking(&s), vec![0, 1]);
+    }
+
+    #[test]
+    fn specificity_follows_the_background_table() {
+        assert!(specificity("team") < 0.1);
+        assert!(specificity(&crate::analysis::stem::stem_word("experience")) < 0.1);
+        assert!(specificity("kubernetes") > 0.9);
+        assert!(specificity("python") > 0.7);
+        // A phrase is no more specific than its most specific word.
+        assert!(specificity("team role") < 0.1);
     }
 }

@@ -250,3 +250,65 @@ fn help_lists_the_commands() {
     assert_eq!(code, 0);
     assert!(out.contains("compose") && out.contains("score"));
 }
+
+#[test]
+fn report_is_written_as_json_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("report.json");
+    let md = dir.path().join("report.md");
+    for report in [&json, &md] {
+        let (code, _, err) = run(&[
+            "compose",
+            "--job",
+            PAYMENTS,
+            "--content",
+            FULL,
+            "--report",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert!(v["coverage"]["match_rate"].as_f64().unwrap() > 0.0);
+    assert!(
+        v["selected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "ledger")
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Match report: payments.txt"), "{text}");
+    assert!(
+        text.contains("## Missing") && text.contains("| ledger |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn min_match_gates_the_exit_status() {
+    let (code, out, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--min-match",
+        "1",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# Robin Example"));
+    let (code, out, err) = run(&[
+        "compose",
+        "--job",
+        "examples/frontend-designer.md",
+        "--min-match",
+        "90",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is below --min-match 90%"), "{err}");
+    assert!(!out.is_empty(), "the résumé is still written");
+    let (code, _, _) = run(&["compose", "--job", PAYMENTS, "--min-match", "120"]);
+    assert_eq!(code, 2, "out-of-range percentage is a usage error");
+}

@@ -163,3 +163,125 @@ fn text_output_explains_matches() {
     assert!(out.contains("postgresql"), "{out}");
     assert!(!out.contains("-0.00"), "{out}");
 }
+
+#[test]
+fn json_has_coverage_with_match_rate_covered_and_missing() {
+    let (code, out, err) = run(&[
+        "score",
+        "--job",
+        "examples/payments-engineer.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let c = &v["coverage"];
+    let rate = c["match_rate"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&rate), "{rate}");
+    let covered = c["covered"].as_array().unwrap();
+    let missing = c["missing"].as_array().unwrap();
+    assert!(!covered.is_empty());
+    for k in covered {
+        assert!(k["term"].is_string() && k["weight"].is_number() && k["section"].is_string());
+        assert!(!k["by"].as_array().unwrap().is_empty());
+    }
+    for k in missing {
+        assert!(k["term"].is_string());
+    }
+    // Requirements come before the rest.
+    let first = &covered.iter().chain(missing).next().unwrap()["section"];
+    assert!(first == "title" || first == "requirements", "{first}");
+}
+
+#[test]
+fn html_postings_are_read_with_their_sections() {
+    let (code, out, err) = run(&[
+        "score",
+        "--job",
+        "tests/fixtures/postings/payments.html",
+        "--content",
+        "tests/fixtures/content/full",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["title"], "Staff Engineer, Payments Platform");
+    let r = v["ranking"].as_array().unwrap();
+    assert_eq!(r[0]["id"], "ledger", "{r:?}");
+    // The script and the benefits' Kafka mugs do not make Kafka a requirement.
+    let kafka = r.iter().find(|x| x["id"] == "kafka-events").unwrap();
+    assert!(kafka["score"].as_f64().unwrap() < 0.05 * r[0]["score"].as_f64().unwrap());
+    assert!(!out.contains("track"));
+}
+
+#[test]
+fn explain_shows_each_term_with_kind_section_weight_and_contribution() {
+    let (code, out, err) = run(&[
+        "explain",
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        "tests/fixtures/content/full",
+        "--id",
+        "fraud-rules",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("fraud-rules (Staff Engineer) for payments.txt: score "),
+        "{out}"
+    );
+    assert!(
+        out.contains("term") && out.contains("contribution"),
+        "{out}"
+    );
+    let rate_line = out
+        .lines()
+        .find(|l| l.starts_with("rate limiting"))
+        .expect("phrase row");
+    assert!(
+        rate_line.contains("exact") && rate_line.contains("requirements"),
+        "{rate_line}"
+    );
+    let (code, out, _) = run(&[
+        "explain",
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        "tests/fixtures/content/full",
+        "--id",
+        "fraud-rules",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let total: f64 = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["contribution"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (total - v["score"].as_f64().unwrap()).abs() < 0.01,
+        "contributions add up to the score"
+    );
+}
+
+#[test]
+fn explain_unknown_id_suggests_one() {
+    let (code, _, err) = run(&[
+        "explain",
+        "--job",
+        "tests/fixtures/postings/payments.txt",
+        "--content",
+        "tests/fixtures/content/full",
+        "--id",
+        "fraud-rule",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no achievement `fraud-rule`") && err.contains("did you mean `fraud-rules`?"),
+        "{err}"
+    );
+}

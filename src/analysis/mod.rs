@@ -3,6 +3,8 @@
 //!
 //! normalise → tokenise → stopwords → stem → phrases
 //!
+//! Technology names (`data/tech.txt`) are matched as written, never stemmed.
+//!
 //! Nothing here knows about scoring; it only says which terms a text holds.
 
 pub mod normalise;
@@ -51,22 +53,52 @@ pub fn analyse(text: &str) -> Vec<Term> {
         .filter(|t| t.kind != TokenKind::Number)
         .map(|t| (stem::term(&t), t.joined))
         .collect();
-    // phrases: each pair of adjacent terms in one clause is a term of its own.
-    let mut out: Vec<Term> = Vec::with_capacity(terms.len() * 2);
+    // phrases: each run of two or three adjacent terms in one clause is a term of its own.
+    let mut out: Vec<Term> = Vec::with_capacity(terms.len() * 3);
     out.extend(terms.iter().map(|(t, _)| t.clone()));
-    for pair in terms.windows(2) {
-        let [(a, _), (b, joined)] = pair else {
-            continue;
-        };
-        if *joined {
-            out.push(Term {
-                key: format!("{} {}", a.key, b.key),
-                surface: format!("{} {}", a.surface, b.surface),
-                kind: TermKind::Phrase,
-            });
+    for n in 2..=MAX_PHRASE_WORDS {
+        for run in terms.windows(n) {
+            if run[1..].iter().all(|(_, joined)| *joined) {
+                out.push(Term {
+                    key: join(run.iter().map(|(t, _)| t.key.as_str())),
+                    surface: join(run.iter().map(|(t, _)| t.surface.as_str())),
+                    kind: TermKind::Phrase,
+                });
+            }
         }
     }
     out
+}
+
+/// Longest phrase, in words, that is a term of its own.
+pub const MAX_PHRASE_WORDS: usize = 3;
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for p in parts {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+/// The single matching key of a short entry ("Kubernetes", "rate limiting"):
+/// the key of its one term, or of the phrase its terms make. `None` when the
+/// entry has no terms, or words that do not form one phrase.
+pub fn term_key(entry: &str) -> Option<String> {
+    let terms = analyse(entry);
+    let words = terms.iter().filter(|t| t.kind != TermKind::Phrase).count();
+    match words {
+        0 => None,
+        1 => terms.into_iter().next().map(|t| t.key),
+        n => terms
+            .into_iter()
+            .rev()
+            .find(|t| t.kind == TermKind::Phrase && t.key.split(' ').count() == n)
+            .map(|t| t.key),
+    }
 }
 
 /// True when the text holds a figure: a number, a percentage or an amount.
@@ -100,14 +132,32 @@ mod tests {
 
     #[test]
     fn clause_breaks_end_phrases() {
-        let k = keys("billing, kubernetes");
-        assert_eq!(k, vec!["bill", "kubernet"]);
+        let k = keys("billing, payments");
+        assert_eq!(k, vec!["bill", "payment"]);
     }
 
     #[test]
     fn hyphenated_words_make_a_phrase() {
         let k = keys("rate-limiting");
         assert!(k.contains(&"rate limit".to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn three_word_phrases_are_terms() {
+        let k = keys("site reliability engineering");
+        assert!(k.contains(&"site reliabl engin".to_string()), "{k:?}");
+        assert_eq!(
+            term_key("Site Reliability Engineering").as_deref(),
+            Some("site reliabl engin")
+        );
+        assert_eq!(term_key("K8s").as_deref(), Some("k8s"));
+        assert_eq!(term_key("rate of limiting"), None);
+    }
+
+    #[test]
+    fn technology_names_are_not_stemmed() {
+        assert_eq!(keys("Kubernetes"), vec!["kubernetes"]);
+        assert_eq!(keys("pandas"), vec!["pandas"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Stage 4, stem: ordinary words become their Snowball (English) stem so that
-//! "scaling", "scaled" and "scales" meet; technology tokens stay as written.
+//! "scaling", "scaled" and "scales" meet; technology tokens and known
+//! technology names stay as written.
 
 use std::sync::LazyLock;
 
@@ -10,14 +11,53 @@ use super::{Term, TermKind};
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// The Snowball stem of an ordinary (normalised) word.
+/// Words whose Snowball stem would collide with an unrelated word's
+/// ("experiments" and "experience" both give "experi"; "engine" and
+/// "engineer" both "engin"), with the stem to use instead. Sorted.
+const OVERRIDES: &[(&str, &str)] = &[
+    ("accessibility", "accessibility"),
+    ("applicant", "applicant"),
+    ("applicants", "applicant"),
+    ("authorization", "authoriz"),
+    ("authorizations", "authoriz"),
+    ("customer", "customer"),
+    ("customers", "customer"),
+    ("direction", "direction"),
+    ("directions", "direction"),
+    ("engine", "engine"),
+    ("engines", "engine"),
+    ("experiment", "experiment"),
+    ("experimental", "experiment"),
+    ("experimentation", "experiment"),
+    ("experimented", "experiment"),
+    ("experimenting", "experiment"),
+    ("experiments", "experiment"),
+    ("localization", "localiz"),
+    ("organization", "organiz"),
+    ("organizational", "organiz"),
+    ("organizations", "organiz"),
+    ("personalization", "personaliz"),
+    ("personalized", "personaliz"),
+    ("production", "production"),
+    ("university", "university"),
+];
+
+/// The Snowball stem of an ordinary (normalised) word, or its override.
 pub fn stem_word(word: &str) -> String {
-    ENGLISH.stem(word).into_owned()
+    match OVERRIDES.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        Ok(i) => OVERRIDES[i].1.to_string(),
+        Err(_) => ENGLISH.stem(word).into_owned(),
+    }
 }
 
 /// The term a kept token stands for.
 pub fn term(token: &Token) -> Term {
     match token.kind {
+        TokenKind::Word if crate::lexicon::is_tech(&token.text) => Term {
+            key: token.text.clone(),
+            surface: token.text.clone(),
+            kind: TermKind::Tech,
+        },
         TokenKind::Word => Term {
             key: stem_word(&token.text),
             surface: token.text.clone(),
@@ -34,6 +74,16 @@ pub fn term(token: &Token) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overrides_are_sorted_and_keep_words_apart() {
+        assert!(OVERRIDES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_ne!(stem_word("experience"), stem_word("experiments"));
+        assert_eq!(stem_word("experiments"), stem_word("experimentation"));
+        assert_ne!(stem_word("engineer"), stem_word("engine"));
+        assert_ne!(stem_word("customer"), stem_word("custom"));
+        assert_ne!(stem_word("product"), stem_word("production"));
+    }
 
     #[test]
     fn inflections_share_a_stem() {

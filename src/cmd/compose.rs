@@ -1,21 +1,21 @@
-//! `tailor compose`: load, score, select, render, write.
+//! `tailor compose`: load, tailor, render, write; optionally a report and a
+//! match-rate gate.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::ComposeArgs;
 use crate::output;
 use crate::render::{self, Format, Renderer};
-use crate::score::LibraryIndex;
-use crate::select::{self, Options};
+use crate::report::Report;
 
 /// Runs `tailor compose`.
 pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
-    if let Some(out) = &args.out {
-        let mut inputs = vec![args.job.as_path(), args.content.content.as_path()];
-        inputs.extend(args.template.as_deref());
+    let mut inputs = vec![args.job.as_path(), args.content.content.as_path()];
+    inputs.extend(args.template.as_deref());
+    for out in args.out.iter().chain(&args.report) {
         output::ensure_not_input(out, &inputs)?;
     }
     let format = args
@@ -27,25 +27,41 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         None => Renderer::builtin(format)?,
     };
 
-    let library = super::load_library(&args.content.content)?;
-    let posting = super::load_posting(&args.job)?;
-    let scored = LibraryIndex::build(&library).score(&posting);
-    let options = Options {
-        budget: args
-            .budget
-            .map_or(select::DEFAULT_BUDGET_WORDS, |b| b as usize),
-    };
-    let selection = select::select(&library, &scored, &options)?;
-    let resume = renderer.render(&render::view(&library, &selection))?;
+    let super::Run {
+        library,
+        posting,
+        tailored: t,
+    } = super::tailor_one(&args.content.content, &args.job, args.budget)?;
+    let resume = renderer.render(&render::view(&library, &t.selection))?;
+    let report = args.report.as_ref().map(|path| {
+        let r = Report::new(&library, &posting, &t);
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        (path, if json { r.to_json() } else { r.to_markdown() })
+    });
 
     match &args.out {
         Some(out) => output::write_atomic(out, resume.as_bytes())?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(resume.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("cannot write the résumé to stdout")?;
+        None => super::print(&resume)?,
+    }
+    if let Some((path, text)) = report {
+        output::write_atomic(path, text.as_bytes())?;
+    }
+    if let Some(min) = args.min_match {
+        let rate = t.coverage.match_rate * 100.0;
+        if rate < min {
+            let _ = writeln!(
+                std::io::stderr(),
+                "tailor: match rate {rate:.0}% is below --min-match {min}%; missing: {}",
+                t.coverage
+                    .missing
+                    .iter()
+                    .map(|k| k.term.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return Ok(ExitCode::from(1));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -14,6 +14,7 @@ use crate::input;
 use crate::posting::Posting;
 
 pub mod compose;
+pub mod explain;
 pub mod score;
 
 /// Runs the parsed command line. Errors are input or usage errors (exit 2);
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Compose(args) => compose::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 
@@ -36,7 +38,11 @@ pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
     for w in &source.warnings {
         let _ = writeln!(std::io::stderr(), "warning: {w}");
     }
-    let posting = Posting::analyse(&source.name, &source.text);
+    let posting = if source.html {
+        Posting::analyse_html(&source.name, &source.text)
+    } else {
+        Posting::analyse(&source.name, &source.text)
+    };
     if posting.is_empty() {
         bail!(
             "posting `{}` has no words to match (only numbers, punctuation or common words)",
@@ -44,6 +50,47 @@ pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
         );
     }
     Ok(posting)
+}
+
+/// A library tailored to one posting, with both at hand.
+pub(crate) struct Run {
+    pub library: Library,
+    pub posting: Posting,
+    pub tailored: crate::tailored::Tailored,
+}
+
+/// Loads the library and the posting, and tailors one to the other within
+/// `budget` words (default: one page).
+pub(crate) fn tailor_one(content: &Path, job: &Path, budget: Option<u32>) -> Result<Run> {
+    let library = load_library(content)?;
+    let posting = load_posting(job)?;
+    let index = crate::score::LibraryIndex::build(&library);
+    let options = crate::select::Options {
+        budget: budget.map_or(crate::select::DEFAULT_BUDGET_WORDS, |b| b as usize),
+    };
+    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
+    Ok(Run {
+        library,
+        posting,
+        tailored,
+    })
+}
+
+/// Pretty JSON with a final newline, as every `--format json` prints.
+pub(crate) fn json(value: &impl serde::Serialize) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Writes `text` to stdout; a closed pipe surfaces as an error that `main`
+/// treats as success.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(anyhow::Error::from)
+        .map_err(|e| e.context("cannot write to stdout"))
 }
 
 /// Installs a panic hook that asks for a report instead of printing a

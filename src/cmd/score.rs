@@ -1,15 +1,17 @@
 //! `tailor score`: every achievement ranked against a posting, with the terms
-//! behind each score.
+//! behind each score, then the coverage of the résumé compose would write.
 
-use std::io::Write;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{ScoreArgs, ScoreFormat};
 use crate::content::Library;
-use crate::score::{self, LibraryIndex, Match, Scored};
+use crate::report::{self, CoverageOut, round};
+use crate::score::{self, Match, MatchKind, Scored};
+use crate::sections::SectionKind;
 
 /// One row of the JSON ranking. Field names are a contract for scripts.
 #[derive(Serialize)]
@@ -25,22 +27,19 @@ struct Row<'a> {
 #[derive(Serialize)]
 struct MatchRow<'a> {
     term: &'a str,
-    kind: score::MatchKind,
+    kind: MatchKind,
     via: &'a str,
+    section: SectionKind,
     weight: f64,
     contribution: f64,
 }
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Out<'a> {
     posting: &'a str,
+    title: Option<&'a str>,
     ranking: Vec<Row<'a>>,
-}
-
-/// Scores are rounded for output so that last-digit differences between
-/// platforms' math libraries never show.
-pub(crate) fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    coverage: CoverageOut,
 }
 
 fn rows<'a>(library: &'a Library, scored: &'a [Scored]) -> Vec<Row<'a>> {
@@ -66,6 +65,7 @@ fn match_row(m: &Match) -> MatchRow<'_> {
         term: &m.term,
         kind: m.kind,
         via: &m.via,
+        section: m.section,
         weight: round(m.weight),
         contribution: round(m.contribution),
     }
@@ -73,64 +73,77 @@ fn match_row(m: &Match) -> MatchRow<'_> {
 
 /// Runs `tailor score`.
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
-    let library = super::load_library(&args.content.content)?;
-    let posting = super::load_posting(&args.job)?;
-    let scored = LibraryIndex::build(&library).score(&posting);
-    let report = Report {
+    let super::Run {
+        library,
+        posting,
+        tailored: t,
+    } = super::tailor_one(&args.content.content, &args.job, args.budget)?;
+    let out = Out {
         posting: &posting.name,
-        ranking: rows(&library, &scored),
+        title: posting.title.as_deref(),
+        ranking: rows(&library, &t.scored),
+        coverage: report::coverage_out(&t),
     };
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        ScoreFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        ScoreFormat::Text => write_text(&mut out, &report)?,
-    }
-    out.flush().context("cannot write to stdout")?;
+    let text = match args.format {
+        ScoreFormat::Json => super::json(&out)?,
+        ScoreFormat::Text => text(&out, t.selection.budget),
+    };
+    super::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_text(out: &mut impl Write, report: &Report) -> Result<()> {
-    writeln!(
-        out,
-        "Ranking for {} ({} achievements, best first)\n",
-        report.posting,
-        report.ranking.len()
-    )?;
-    let id_width = report.ranking.iter().map(|r| r.id.len()).max().unwrap_or(2);
-    writeln!(
-        out,
+fn text(out: &Out, budget: usize) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Ranking for {}{} ({} achievements, best first)\n",
+        out.posting,
+        out.title
+            .map(|t| format!(" \u{2014} {t}"))
+            .unwrap_or_default(),
+        out.ranking.len()
+    );
+    let id_width = out.ranking.iter().map(|r| r.id.len()).max().unwrap_or(2);
+    let _ = writeln!(
+        s,
         "{:>4}  {:>7}  {:<id_width$}  role",
         "rank", "score", "id"
-    )?;
-    for r in &report.ranking {
-        writeln!(
-            out,
+    );
+    for r in &out.ranking {
+        let _ = writeln!(
+            s,
             "{:>4}  {:>7.2}  {:<id_width$}  {}",
             r.rank, r.score, r.id, r.role
-        )?;
+        );
         if !r.matches.is_empty() {
             let terms: Vec<String> = r
                 .matches
                 .iter()
                 .map(|m| match m.kind {
-                    score::MatchKind::Exact => m.term.to_string(),
-                    kind => format!("{} ({} {})", m.term, kind_name(kind), m.via),
+                    MatchKind::Exact => m.term.to_string(),
+                    kind => format!("{} ({}: {})", m.term, kind.name(), m.via),
                 })
                 .collect();
-            writeln!(out, "{:>15}matched: {}", "", terms.join(", "))?;
+            let _ = writeln!(s, "{:>15}matched: {}", "", terms.join(", "));
         }
     }
-    Ok(())
-}
-
-fn kind_name(kind: score::MatchKind) -> &'static str {
-    match kind {
-        score::MatchKind::Exact => "exact",
-        score::MatchKind::Stem => "stem:",
-        score::MatchKind::Tag => "tag:",
-        score::MatchKind::Fuzzy => "fuzzy:",
+    let c = &out.coverage;
+    let _ = writeln!(
+        s,
+        "\nCoverage of the résumé `tailor compose` would write ({budget}-word budget): match rate {:.0}%",
+        c.match_rate * 100.0
+    );
+    for k in &c.covered {
+        let _ = writeln!(
+            s,
+            "  covered  {:<24} {:<17} by {}",
+            k.term.term,
+            k.term.section.label(),
+            k.by.join(", ")
+        );
     }
+    for k in &c.missing {
+        let _ = writeln!(s, "  missing  {:<24} {}", k.term, k.section.label());
+    }
+    s
 }

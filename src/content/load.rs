@@ -136,7 +136,7 @@ fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
     }
     msg = msg.replace(
         "expected struct ContentFile",
-        "expected a mapping with keys basics, summary, experience, skills, education",
+        "expected a mapping with keys basics, summary, experience, skills, education, aliases",
     );
     if let Some(s) = suggest_field(&msg) {
         msg.push_str(&format!("; did you mean `{s}`?"));
@@ -280,6 +280,9 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
         }
         lib.skills.extend(file.skills.unwrap_or_default());
         lib.education.extend(file.education.unwrap_or_default());
+        for (name, variants) in file.aliases.unwrap_or_default() {
+            lib.aliases.entry(name).or_default().extend(variants);
+        }
     }
 
     if seen.is_empty() {

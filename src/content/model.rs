@@ -1,6 +1,8 @@
 //! The achievement library as data: what a content file may hold, field by
 //! field. These names are the content format's contract.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::date::{End, YearMonth};
@@ -19,6 +21,9 @@ pub struct ContentFile {
     pub skills: Option<Vec<SkillGroup>>,
     /// Degrees and schools.
     pub education: Option<Vec<Education>>,
+    /// Extra alias groups for matching: a name and the terms that mean the
+    /// same (`kubernetes: [k8s, kube]`).
+    pub aliases: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// Name, headline and contact details; every field optional.
@@ -112,6 +117,8 @@ pub struct Library {
     pub experience: Vec<Role>,
     pub skills: Vec<SkillGroup>,
     pub education: Vec<Education>,
+    /// The user's alias groups, merged from every file.
+    pub aliases: BTreeMap<String, Vec<String>>,
 }
 
 /// Where an achievement sits: its role's index and its own within the role.

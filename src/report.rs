@@ -1,0 +1,178 @@
+//! The match report: coverage, gaps and the selection, as JSON (for scripts)
+//! or Markdown (for people). `tailor compose --report FILE` writes it.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::content::Library;
+use crate::coverage::{Covered, KeyTerm};
+use crate::posting::Posting;
+use crate::select::Phrasing;
+use crate::tailored::Tailored;
+
+/// Rounds for output, so last-digit differences between platforms' math
+/// libraries never show.
+pub fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0 + 0.0
+}
+
+/// The report, as data. Field names are a contract for scripts.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// The posting's name.
+    pub posting: &'a str,
+    /// Its title, when found.
+    pub title: Option<&'a str>,
+    /// The budget in words, and the words used.
+    pub budget: usize,
+    /// Words of achievement text selected.
+    pub words: usize,
+    /// The coverage.
+    pub coverage: CoverageOut,
+    /// Selected achievements in résumé order.
+    pub selected: Vec<SelectedOut<'a>>,
+}
+
+/// Coverage with rounded numbers.
+#[derive(Debug, Serialize)]
+pub struct CoverageOut {
+    /// Weighted share of key terms covered, 0–1.
+    pub match_rate: f64,
+    /// Covered key terms.
+    pub covered: Vec<Covered>,
+    /// Missing key terms.
+    pub missing: Vec<KeyTerm>,
+}
+
+/// One selected achievement.
+#[derive(Debug, Serialize)]
+pub struct SelectedOut<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its role's title.
+    pub role: &'a str,
+    /// Its score.
+    pub score: f64,
+    /// The phrasing used.
+    pub phrasing: Phrasing,
+}
+
+/// Coverage for output: numbers rounded.
+pub fn coverage_out(t: &Tailored) -> CoverageOut {
+    let fix = |k: &KeyTerm| KeyTerm {
+        weight: round(k.weight),
+        ..k.clone()
+    };
+    CoverageOut {
+        match_rate: round(t.coverage.match_rate),
+        covered: t
+            .coverage
+            .covered
+            .iter()
+            .map(|c| Covered {
+                term: fix(&c.term),
+                by: c.by.clone(),
+            })
+            .collect(),
+        missing: t.coverage.missing.iter().map(fix).collect(),
+    }
+}
+
+impl<'a> Report<'a> {
+    /// Builds the report of one tailoring.
+    pub fn new(library: &'a Library, posting: &'a Posting, t: &Tailored) -> Report<'a> {
+        Report {
+            posting: &posting.name,
+            title: posting.title.as_deref(),
+            budget: t.selection.budget,
+            words: t.selection.words,
+            coverage: coverage_out(t),
+            selected: t
+                .selection
+                .chosen
+                .iter()
+                .map(|c| SelectedOut {
+                    id: &library.achievement(c.at).id,
+                    role: &library.experience[c.at.role].title,
+                    score: round(c.score),
+                    phrasing: c.phrasing,
+                })
+                .collect(),
+        }
+    }
+
+    /// The report as pretty JSON, newline-terminated.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the report serialises");
+        s.push('\n');
+        s
+    }
+
+    /// The report as Markdown.
+    pub fn to_markdown(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "# Match report: {}", self.posting);
+        if let Some(t) = self.title {
+            let _ = writeln!(s, "\nPosting title: {t}");
+        }
+        let _ = writeln!(
+            s,
+            "\nMatch rate: **{:.0}%** of the posting's key terms (weighted), with {} of {} words.",
+            self.coverage.match_rate * 100.0,
+            self.words,
+            self.budget
+        );
+        let _ = writeln!(s, "\n## Covered\n");
+        if self.coverage.covered.is_empty() {
+            let _ = writeln!(s, "None.");
+        } else {
+            let _ = writeln!(
+                s,
+                "| term | section | weight | by |\n| --- | --- | ---: | --- |"
+            );
+            for c in &self.coverage.covered {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {:.2} | {} |",
+                    c.term.term,
+                    c.term.section.label(),
+                    c.term.weight,
+                    c.by.join(", ")
+                );
+            }
+        }
+        let _ = writeln!(s, "\n## Missing\n");
+        if self.coverage.missing.is_empty() {
+            let _ = writeln!(s, "None: every key term is covered.");
+        } else {
+            let _ = writeln!(s, "| term | section | weight |\n| --- | --- | ---: |");
+            for k in &self.coverage.missing {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {:.2} |",
+                    k.term,
+                    k.section.label(),
+                    k.weight
+                );
+            }
+        }
+        let _ = writeln!(s, "\n## Selected\n");
+        let _ = writeln!(
+            s,
+            "| id | role | score | phrasing |\n| --- | --- | ---: | --- |"
+        );
+        for a in &self.selected {
+            let phrasing = match a.phrasing {
+                Phrasing::Text => "text",
+                Phrasing::Short => "short",
+            };
+            let _ = writeln!(
+                s,
+                "| {} | {} | {:.2} | {} |",
+                a.id, a.role, a.score, phrasing
+            );
+        }
+        s
+    }
+}

@@ -1,0 +1,669 @@
+//! Posting structure: the title and the sections of a posting (requirements,
+//! responsibilities, nice-to-have, about us, benefits, legal text…), found
+//! from headings, label lines and list structure. Pure; HTML postings are
+//! first turned into Markdown-like text by [`html_to_text`].
+
+use serde::Serialize;
+
+/// What a part of a posting is about; scoring weights terms by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// The job title.
+    Title,
+    /// What the candidate must have.
+    Requirements,
+    /// What the job does.
+    Responsibilities,
+    /// What would be a plus.
+    NiceToHave,
+    /// Text before any heading, or under a heading we do not recognise.
+    General,
+    /// About the company or team.
+    About,
+    /// How to apply, the interview process.
+    Apply,
+    /// Perks and benefits.
+    Benefits,
+    /// Salary and pay ranges.
+    Salary,
+    /// Equal-opportunity and other legal text.
+    Legal,
+}
+
+impl SectionKind {
+    /// Every kind, in display order (most important first).
+    pub const ALL: [SectionKind; 10] = [
+        SectionKind::Title,
+        SectionKind::Requirements,
+        SectionKind::Responsibilities,
+        SectionKind::NiceToHave,
+        SectionKind::General,
+        SectionKind::About,
+        SectionKind::Apply,
+        SectionKind::Benefits,
+        SectionKind::Salary,
+        SectionKind::Legal,
+    ];
+
+    /// A short human name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionKind::Title => "title",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::NiceToHave => "nice to have",
+            SectionKind::General => "general",
+            SectionKind::About => "about",
+            SectionKind::Apply => "how to apply",
+            SectionKind::Benefits => "benefits",
+            SectionKind::Salary => "salary",
+            SectionKind::Legal => "legal",
+        }
+    }
+
+    /// Index into [`SectionKind::ALL`].
+    pub fn index(self) -> usize {
+        SectionKind::ALL
+            .iter()
+            .position(|&k| k == self)
+            .expect("every kind is listed")
+    }
+}
+
+/// A run of posting text under one section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// What the block is about.
+    pub kind: SectionKind,
+    /// The heading it stood under, if any.
+    pub heading: Option<String>,
+    /// Its text, lines joined by newlines.
+    pub text: String,
+}
+
+/// A posting split into its title and sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Structure {
+    /// The job title, when one was found.
+    pub title: Option<String>,
+    /// The blocks, in document order.
+    pub blocks: Vec<Block>,
+}
+
+/// Heading phrases and the section they open. First match wins, so the more
+/// specific phrases ("about you", "preferred qualifications") come before the
+/// general ones ("about", "qualifications").
+const RULES: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Legal,
+        &[
+            "equal opportunit",
+            "equal employment",
+            "eeo",
+            "diversity",
+            "inclusion",
+            "accommodation",
+            "privacy",
+            "disclaimer",
+            "e-verify",
+            "legal",
+            "non-discrimination",
+        ],
+    ),
+    (
+        SectionKind::Salary,
+        &[
+            "salary",
+            "compensation",
+            "pay range",
+            "pay transparency",
+            "base pay",
+            "wage",
+        ],
+    ),
+    (
+        SectionKind::Benefits,
+        &[
+            "benefit",
+            "perks",
+            "what we offer",
+            "we offer",
+            "why you'll love",
+            "why join",
+            "why work",
+            "in it for you",
+            "what you get",
+            "what you'll get",
+            "rewards",
+            "why us",
+        ],
+    ),
+    (
+        SectionKind::NiceToHave,
+        &[
+            "nice to have",
+            "nice-to-have",
+            "bonus",
+            "preferred",
+            "plus",
+            "good to have",
+            "desirable",
+            "extra credit",
+            "would be great",
+            "not required",
+            "even better",
+            "stand out",
+            "optional",
+        ],
+    ),
+    (
+        SectionKind::Requirements,
+        &[
+            "requirement",
+            "qualification",
+            "looking for",
+            "what you bring",
+            "what you'll bring",
+            "who you are",
+            "about you",
+            "you have",
+            "you'll have",
+            "must have",
+            "must-have",
+            "skills",
+            "what you need",
+            "what you'll need",
+            "ideal candidate",
+            "experience",
+            "expertise",
+            "you should",
+            "we need",
+            "competenc",
+            "prerequisite",
+            "who we're looking",
+            "what we look for",
+            "what it takes",
+            "your background",
+            "your profile",
+        ],
+    ),
+    (
+        SectionKind::Responsibilities,
+        &[
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "you will",
+            "you'll",
+            "the role",
+            "your role",
+            "this role",
+            "day to day",
+            "day-to-day",
+            "duties",
+            "the job",
+            "the position",
+            "work on",
+            "your impact",
+            "be doing",
+            "key tasks",
+            "the opportunity",
+            "job description",
+            "role description",
+            "what the job involves",
+            "your mission",
+            "the work",
+        ],
+    ),
+    (
+        SectionKind::Apply,
+        &[
+            "how to apply",
+            "to apply",
+            "application",
+            "interview process",
+            "hiring process",
+            "next steps",
+            "recruitment process",
+            "apply",
+        ],
+    ),
+    (
+        SectionKind::About,
+        &[
+            "about",
+            "who we are",
+            "our company",
+            "mission",
+            "our story",
+            "company",
+            "the team",
+            "our team",
+            "life at",
+            "culture",
+            "our values",
+            "values",
+            "where you'll work",
+        ],
+    ),
+];
+
+/// The section a heading opens, if it is one we recognise.
+pub fn classify_heading(heading: &str) -> Option<SectionKind> {
+    let h = crate::analysis::normalise::normalise(heading);
+    let h = h.trim_matches(|c: char| !c.is_alphanumeric());
+    RULES
+        .iter()
+        .find(|(_, phrases)| phrases.iter().any(|p| contains_phrase(h, p)))
+        .map(|(kind, _)| *kind)
+}
+
+/// True when `phrase` stands in `text` at word boundaries ("plus" is not in
+/// "surplus").
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        // "responsibilit", "benefit", "competenc": prefixes may run on.
+        let open_ended = matches!(
+            phrase,
+            "responsibilit"
+                | "benefit"
+                | "competenc"
+                | "qualification"
+                | "requirement"
+                | "equal opportunit"
+        );
+        boundary(before) && (open_ended || boundary(after))
+    })
+}
+
+/// Paragraph markers of legal and pay text that often stands without a
+/// heading, at the end of whatever section came last.
+const LEGAL_MARKERS: &[&str] = &[
+    "equal opportunity",
+    "equal employment",
+    "without regard to",
+    "regardless of race",
+    "protected veteran",
+    "e-verify",
+    "reasonable accommodation",
+    "sexual orientation",
+    "national origin",
+    "we do not discriminate",
+    "does not discriminate",
+];
+
+fn is_legal_paragraph(text: &str) -> bool {
+    let t = crate::analysis::normalise::normalise(text);
+    LEGAL_MARKERS.iter().any(|m| t.contains(m))
+}
+
+/// A line that is a heading: its text, and whatever content followed a
+/// "Label: content" colon on the same line.
+struct Heading<'a> {
+    text: &'a str,
+    rest: &'a str,
+    explicit: bool,
+}
+
+fn strip_emphasis(s: &str) -> &str {
+    let s = s.trim();
+    for mark in ["**", "__"] {
+        if let Some(inner) = s.strip_prefix(mark).and_then(|x| x.strip_suffix(mark)) {
+            return inner.trim();
+        }
+        // "**Label:** content" keeps its content after the marks.
+    }
+    s
+}
+
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("• ")
+        || t.starts_with("+ ")
+        || t.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Recognises a heading line. `next` is the following line (for Setext
+/// underlines and "short line followed by a list").
+fn heading<'a>(line: &'a str, next: Option<&str>) -> Option<Heading<'a>> {
+    let t = line.trim();
+    if t.is_empty() || is_list_item(t) {
+        return None;
+    }
+    // Markdown ATX heading.
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        let text = strip_emphasis(t[hashes..].trim().trim_end_matches('#').trim());
+        return Some(Heading {
+            text: text.trim_end_matches(':').trim(),
+            rest: "",
+            explicit: true,
+        });
+    }
+    // Setext heading (text underlined with === or ---).
+    if let Some(n) = next.map(str::trim) {
+        if n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-')) {
+            return Some(Heading {
+                text: strip_emphasis(t),
+                rest: "",
+                explicit: true,
+            });
+        }
+    }
+    // "Requirements:" alone (a short label), or "**Label:** content" and
+    // "Label: content" when the label names a known section.
+    let unbold = t.replacen("**", "", 2);
+    if let Some((label, rest)) = t.split_once(':') {
+        let label = strip_emphasis(label.trim_start_matches("**").trim_end_matches("**"));
+        let rest = rest
+            .trim()
+            .trim_start_matches("**")
+            .trim_start_matches("__")
+            .trim();
+        let known = classify_heading(label).is_some();
+        let words = word_count(label);
+        if words > 0 && words <= 6 && (known || (rest.is_empty() && words <= 4)) {
+            return Some(Heading {
+                text: label,
+                rest,
+                explicit: rest.is_empty(),
+            });
+        }
+    }
+    // A whole bold line, or a short plain line that names a section.
+    let bold = strip_emphasis(t);
+    let is_bold_line = bold.len() < t.len() && !bold.contains("**");
+    let short =
+        word_count(&unbold) <= 8 && unbold.len() <= 70 && !t.ends_with('.') && !t.ends_with(',');
+    if short && (is_bold_line || classify_heading(bold).is_some()) {
+        return Some(Heading {
+            text: bold.trim_end_matches(':').trim(),
+            rest: "",
+            explicit: is_bold_line,
+        });
+    }
+    None
+}
+
+/// Splits posting text (plain text or Markdown) into its title and sections.
+pub fn sectionise(text: &str) -> Structure {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Structure::default();
+    let mut kind = SectionKind::General;
+    let mut heading_text: Option<String> = None;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut seen_content = false;
+
+    // Flushes the current paragraph into a block of the current kind, or of
+    // kind Legal when it reads as legal text.
+    let flush =
+        |para: &mut Vec<&str>, out: &mut Structure, kind: SectionKind, heading: &Option<String>| {
+            if para.is_empty() {
+                return;
+            }
+            let text = para.join("\n");
+            para.clear();
+            let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
+                SectionKind::Legal
+            } else {
+                kind
+            };
+            match out.blocks.last_mut() {
+                Some(b) if b.kind == kind && b.heading == *heading => {
+                    b.text.push('\n');
+                    b.text.push_str(&text);
+                }
+                _ => out.blocks.push(Block {
+                    kind,
+                    heading: heading.clone(),
+                    text,
+                }),
+            }
+        };
+
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let next = lines.get(i + 1).copied();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut paragraph, &mut out, kind, &heading_text);
+            i += 1;
+            continue;
+        }
+        // The first line of the document, when short, is the title (unless it
+        // names a section).
+        if !seen_content && out.title.is_none() {
+            seen_content = true;
+            let h = heading(line, next);
+            let candidate = h.as_ref().map_or(strip_emphasis(trimmed), |h| h.text);
+            let is_section = classify_heading(candidate).is_some()
+                && h.as_ref().is_some_and(|h| h.rest.is_empty());
+            if !is_section && word_count(candidate) <= 14 && !candidate.ends_with('.') {
+                let title = candidate.trim_start_matches('#').trim().to_string();
+                out.title = Some(title.clone());
+                out.blocks.push(Block {
+                    kind: SectionKind::Title,
+                    heading: None,
+                    text: title,
+                });
+                // Skip a Setext underline.
+                if next.is_some_and(|n| {
+                    let n = n.trim();
+                    n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-'))
+                }) {
+                    i += 1;
+                }
+                i += 1;
+                continue;
+            }
+        }
+        seen_content = true;
+        if let Some(h) = heading(line, next) {
+            flush(&mut paragraph, &mut out, kind, &heading_text);
+            let recognised = classify_heading(h.text);
+            // An explicit heading we do not recognise starts a general
+            // section; a plain short line we do not recognise is content.
+            if recognised.is_some() || h.explicit {
+                kind = recognised.unwrap_or(SectionKind::General);
+                heading_text = Some(h.text.to_string());
+                if next.is_some_and(|n| {
+                    let n = n.trim();
+                    n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-'))
+                }) {
+                    i += 1;
+                }
+                // A heading's own words belong to its section ("Experience
+                // with Kafka" asks for Kafka).
+                paragraph.push(h.text);
+                flush(&mut paragraph, &mut out, kind, &heading_text);
+                if !h.rest.is_empty() {
+                    paragraph.push(h.rest);
+                }
+                i += 1;
+                continue;
+            }
+        }
+        // List items are paragraphs of their own, so legal detection and
+        // later splitting see one item at a time.
+        if is_list_item(line) {
+            flush(&mut paragraph, &mut out, kind, &heading_text);
+            paragraph.push(line);
+            flush(&mut paragraph, &mut out, kind, &heading_text);
+        } else {
+            paragraph.push(line);
+        }
+        i += 1;
+    }
+    flush(&mut paragraph, &mut out, kind, &heading_text);
+    out
+}
+
+/// HTML to Markdown-like text: markup, scripts and styles removed; headings
+/// (`#`), lists (`*`) and paragraphs kept, so [`sectionise`] sees the
+/// structure.
+pub fn html_to_text(html: &str) -> String {
+    html2text::config::plain()
+        .string_from_read(html.as_bytes(), 100_000)
+        .unwrap_or_else(|_| html.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &Structure) -> Vec<(SectionKind, String)> {
+        s.blocks.iter().map(|b| (b.kind, b.text.clone())).collect()
+    }
+
+    #[test]
+    fn headings_classify() {
+        assert_eq!(
+            classify_heading("Requirements:"),
+            Some(SectionKind::Requirements)
+        );
+        assert_eq!(
+            classify_heading("What you'll do"),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(
+            classify_heading("What you\u{2019}ll do"),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(
+            classify_heading("Nice to have"),
+            Some(SectionKind::NiceToHave)
+        );
+        assert_eq!(
+            classify_heading("Bonus points"),
+            Some(SectionKind::NiceToHave)
+        );
+        assert_eq!(
+            classify_heading("Preferred qualifications"),
+            Some(SectionKind::NiceToHave)
+        );
+        assert_eq!(classify_heading("About us"), Some(SectionKind::About));
+        assert_eq!(
+            classify_heading("About you"),
+            Some(SectionKind::Requirements)
+        );
+        assert_eq!(
+            classify_heading("About the role"),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(classify_heading("Benefits"), Some(SectionKind::Benefits));
+        assert_eq!(
+            classify_heading("Equal Opportunity Employer"),
+            Some(SectionKind::Legal)
+        );
+        assert_eq!(classify_heading("Salary range"), Some(SectionKind::Salary));
+        assert_eq!(classify_heading("Surplus"), None);
+        assert_eq!(classify_heading("Our platform"), None);
+    }
+
+    #[test]
+    fn plain_text_with_label_lines() {
+        let s = sectionise(
+            "Backend Engineer\nAcme, Remote\n\nAbout us\nWe sell widgets.\n\nRequirements:\n- Go\n- Kafka\n\nNice to have: Rust\n\nBenefits\nHealth care.\n\nAcme is an equal opportunity employer.\n",
+        );
+        assert_eq!(s.title.as_deref(), Some("Backend Engineer"));
+        let k = kinds(&s);
+        assert_eq!(k[0].0, SectionKind::Title);
+        assert_eq!(k[1], (SectionKind::General, "Acme, Remote".into()));
+        assert_eq!(
+            k[2],
+            (SectionKind::About, "About us\nWe sell widgets.".into())
+        );
+        assert_eq!(
+            k[3],
+            (
+                SectionKind::Requirements,
+                "Requirements\n- Go\n- Kafka".into()
+            )
+        );
+        assert_eq!(k[4], (SectionKind::NiceToHave, "Nice to have\nRust".into()));
+        assert_eq!(
+            k[5],
+            (SectionKind::Benefits, "Benefits\nHealth care.".into())
+        );
+        assert_eq!(k[6].0, SectionKind::Legal);
+    }
+
+    #[test]
+    fn markdown_headings_and_bold_labels() {
+        let s = sectionise(
+            "# Staff Engineer, Payments\n\n## What you'll do\n- Build billing\n\n**Bonus points**\n- PCI\n\n## Our stack\nGo and Postgres\n",
+        );
+        assert_eq!(s.title.as_deref(), Some("Staff Engineer, Payments"));
+        let k = kinds(&s);
+        assert_eq!(
+            k[1],
+            (
+                SectionKind::Responsibilities,
+                "What you'll do\n- Build billing".into()
+            )
+        );
+        assert_eq!(
+            k[2],
+            (SectionKind::NiceToHave, "Bonus points\n- PCI".into())
+        );
+        // An explicit heading we do not know: general.
+        assert_eq!(
+            k[3],
+            (SectionKind::General, "Our stack\nGo and Postgres".into())
+        );
+    }
+
+    #[test]
+    fn no_sections_is_all_general() {
+        let s = sectionise(
+            "We want someone who knows Kafka and Go. They will build services.\nAnd more.",
+        );
+        assert_eq!(s.title, None);
+        assert!(s.blocks.iter().all(|b| b.kind == SectionKind::General));
+    }
+
+    #[test]
+    fn html_keeps_headings_and_lists() {
+        let text = html_to_text(
+            "<html><head><style>p{}</style><script>x()</script></head><body><h1>Data Engineer</h1><p>Intro.</p><h2>Requirements</h2><ul><li>Spark</li><li>Airflow</li></ul><h2>Benefits</h2><p>Dental</p></body></html>",
+        );
+        let s = sectionise(&text);
+        assert_eq!(s.title.as_deref(), Some("Data Engineer"));
+        let req: Vec<_> = s
+            .blocks
+            .iter()
+            .filter(|b| b.kind == SectionKind::Requirements)
+            .collect();
+        assert_eq!(req.len(), 1);
+        assert!(req[0].text.contains("Spark") && req[0].text.contains("Airflow"));
+        assert!(!text.contains("x()"));
+    }
+
+    #[test]
+    fn a_heading_keeps_its_words() {
+        // Regression: a one-line posting read as a heading lost every term.
+        let s = sectionise("Experience with k8s required");
+        assert!(s.blocks.iter().any(|b| b.text.contains("k8s")), "{s:?}");
+    }
+
+    #[test]
+    fn long_paragraph_is_not_a_heading() {
+        let s = sectionise(
+            "Title\n\nYou will build the payments platform that powers our checkout across many markets.\n",
+        );
+        assert_eq!(s.blocks[1].kind, SectionKind::General);
+    }
+}

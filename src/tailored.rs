@@ -1,0 +1,41 @@
+//! One posting tailored: scores, selection, key terms and coverage together,
+//! as every command needs them. Pure.
+
+use crate::content::Library;
+use crate::coverage::{self, Coverage, KeyTerm};
+use crate::posting::Posting;
+use crate::score::{LibraryIndex, Scored};
+use crate::select::{self, Options, SelectError, Selection};
+
+/// Everything known about a library tailored to one posting.
+#[derive(Debug, Clone)]
+pub struct Tailored {
+    /// Every achievement's score, in library order.
+    pub scored: Vec<Scored>,
+    /// What goes into the résumé.
+    pub selection: Selection,
+    /// What the posting asks for most.
+    pub key_terms: Vec<KeyTerm>,
+    /// Which key terms the selection covers.
+    pub coverage: Coverage,
+}
+
+/// Scores, selects and measures coverage.
+pub fn tailor(
+    library: &Library,
+    index: &LibraryIndex,
+    posting: &Posting,
+    options: &Options,
+) -> Result<Tailored, SelectError> {
+    let scored = index.score(posting);
+    let selection = select::select(library, &scored, options)?;
+    let key_terms = coverage::key_terms(posting, index);
+    let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
+    let coverage = coverage::coverage(library, &key_terms, &scored, &chosen);
+    Ok(Tailored {
+        scored,
+        selection,
+        key_terms,
+        coverage,
+    })
+}

@@ -1,0 +1,243 @@
+//! Ranking quality on the evaluation set in tests/eval/ (postings written for
+//! the project, a labelled library, graded relevance 0–3): NDCG@5 and NDCG@10
+//! of tailor's scorer against a plain BM25 baseline (whitespace tokens, no
+//! sections, no aliases, no stemming), implemented here.
+//!
+//! See the figures with `cargo test --test eval -- --nocapture`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use tailor::content::Library;
+use tailor::posting::Posting;
+use tailor::score::{LibraryIndex, ranking};
+
+struct Eval {
+    library: Library,
+    /// (posting name, raw text as the baseline sees it, analysed posting)
+    postings: Vec<(String, String, Posting)>,
+    /// posting → achievement id → grade
+    labels: BTreeMap<String, HashMap<String, u32>>,
+}
+
+fn load() -> Eval {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    let library = tailor::content::load(&root.join("library.yaml")).expect("eval library loads");
+    let mut files: Vec<_> = std::fs::read_dir(root.join("postings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let postings = files
+        .iter()
+        .map(|f| {
+            let src = tailor::input::read_posting(f).unwrap();
+            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+            let (text, posting) = if src.html {
+                let text = tailor::sections::html_to_text(&src.text);
+                (text.clone(), Posting::analyse(&name, &text))
+            } else {
+                (src.text.clone(), Posting::analyse(&name, &src.text))
+            };
+            (name, text, posting)
+        })
+        .collect();
+    let mut labels: BTreeMap<String, HashMap<String, u32>> = BTreeMap::new();
+    let tsv = std::fs::read_to_string(root.join("labels.tsv")).unwrap();
+    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        labels
+            .entry(f[0].to_string())
+            .or_default()
+            .insert(f[1].to_string(), f[2].trim().parse().unwrap());
+    }
+    Eval {
+        library,
+        postings,
+        labels,
+    }
+}
+
+fn ndcg(ranked: &[&str], grades: &HashMap<String, u32>, k: usize) -> f64 {
+    let gain = |g: u32| f64::from((1u32 << g) - 1);
+    let dcg: f64 = ranked
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, id)| gain(grades.get(*id).copied().unwrap_or(0)) / ((i + 2) as f64).log2())
+        .sum();
+    let mut ideal: Vec<u32> = grades.values().copied().collect();
+    ideal.sort_unstable_by(|a, b| b.cmp(a));
+    let idcg: f64 = ideal
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, g)| gain(*g) / ((i + 2) as f64).log2())
+        .sum();
+    if idcg == 0.0 { 0.0 } else { dcg / idcg }
+}
+
+fn tokens(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Plain BM25 (k1 = 1.2, b = 0.75) over achievement text and tags.
+fn bm25_ranking<'a>(library: &'a Library, query: &str) -> Vec<&'a str> {
+    let docs: Vec<(&str, Vec<String>)> = library
+        .achievements()
+        .map(|(_, a)| {
+            (
+                a.id.as_str(),
+                tokens(&format!("{} {}", a.text, a.tags.join(" "))),
+            )
+        })
+        .collect();
+    let n = docs.len() as f64;
+    let avg = docs.iter().map(|d| d.1.len()).sum::<usize>() as f64 / n;
+    let mut q = tokens(query);
+    q.sort();
+    q.dedup();
+    let mut scored: Vec<(usize, f64)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (_, toks))| {
+            let score = q
+                .iter()
+                .map(|term| {
+                    let df = docs.iter().filter(|d| d.1.contains(term)).count() as f64;
+                    let tf = toks.iter().filter(|t| *t == term).count() as f64;
+                    if tf == 0.0 {
+                        return 0.0;
+                    }
+                    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                    idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * toks.len() as f64 / avg))
+                })
+                .sum();
+            (i, score)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.into_iter().map(|(i, _)| docs[i].0).collect()
+}
+
+#[test]
+fn scorer_beats_bm25_on_the_evaluation_set() {
+    let eval = load();
+    assert!(eval.postings.len() >= 10, "at least 10 postings");
+    assert!(
+        eval.library.achievements().count() >= 40,
+        "at least 40 achievements"
+    );
+    let index = LibraryIndex::build(&eval.library);
+    let ids: Vec<&str> = eval
+        .library
+        .achievements()
+        .map(|(_, a)| a.id.as_str())
+        .collect();
+    let mut sums = [0.0f64; 4];
+    let mut counted = 0;
+    println!(
+        "\n{:<34} {:>8} {:>8} {:>8} {:>8}",
+        "posting", "ours@5", "bm25@5", "ours@10", "bm25@10"
+    );
+    for (name, text, posting) in &eval.postings {
+        let grades = eval
+            .labels
+            .get(name)
+            .unwrap_or_else(|| panic!("no labels for {name}"));
+        assert_eq!(
+            grades.len(),
+            ids.len(),
+            "{name}: every achievement is labelled"
+        );
+        if grades.values().all(|&g| g == 0) {
+            println!("{name:<34} (no relevant achievement: skipped)");
+            continue;
+        }
+        let scored = index.score(posting);
+        let ours: Vec<&str> = ranking(&scored).into_iter().map(|i| ids[i]).collect();
+        let base = bm25_ranking(&eval.library, text);
+        let row = [
+            ndcg(&ours, grades, 5),
+            ndcg(&base, grades, 5),
+            ndcg(&ours, grades, 10),
+            ndcg(&base, grades, 10),
+        ];
+        println!(
+            "{name:<34} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+            row[0], row[1], row[2], row[3]
+        );
+        for (s, r) in sums.iter_mut().zip(row) {
+            *s += r;
+        }
+        counted += 1;
+    }
+    let mean: Vec<f64> = sums.iter().map(|s| s / f64::from(counted)).collect();
+    println!(
+        "{:<34} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+        format!("mean over {counted} postings"),
+        mean[0],
+        mean[1],
+        mean[2],
+        mean[3]
+    );
+    assert!(
+        mean[2] >= mean[3] + 0.05,
+        "NDCG@10: scorer {:.3} must beat BM25 {:.3} by at least 0.05",
+        mean[2],
+        mean[3]
+    );
+    assert!(
+        mean[0] > mean[1],
+        "NDCG@5: scorer {:.3} vs BM25 {:.3}",
+        mean[0],
+        mean[1]
+    );
+}
+
+/// Share of all scores that comes from the given sections, attributing each
+/// match's contribution to sections by their share of the term's weight.
+fn share_from(eval: &Eval, posting: &str, kinds: &[tailor::sections::SectionKind]) -> f64 {
+    let (_, _, p) = eval.postings.iter().find(|(n, _, _)| n == posting).unwrap();
+    let scored = LibraryIndex::build(&eval.library).score(p);
+    let (mut from, mut total) = (0.0, 0.0);
+    for s in &scored {
+        for m in &s.matches {
+            total += m.contribution;
+            for (k, share) in tailor::score::section_shares(&p.terms[m.term_index]) {
+                if kinds.contains(&k) {
+                    from += m.contribution * share;
+                }
+            }
+        }
+    }
+    from / total
+}
+
+#[test]
+fn benefits_and_legal_text_carry_at_most_five_percent() {
+    use tailor::sections::SectionKind::{Benefits, Legal, Salary};
+    let eval = load();
+    // Postings 01 and 05 are more than half about-us, benefits and EEO text.
+    for posting in ["01-backend-engineer", "05-data-engineer"] {
+        let (_, _, p) = eval.postings.iter().find(|(n, _, _)| n == posting).unwrap();
+        assert!(
+            p.sections.iter().any(|s| s.kind == Benefits)
+                && p.sections.iter().any(|s| s.kind == Legal),
+            "{posting}: benefits and legal sections are found: {:?}",
+            p.sections
+        );
+        let share = share_from(&eval, posting, &[Benefits, Legal, Salary]);
+        println!(
+            "{posting}: {:.2}% of the score from benefits, salary and legal text",
+            share * 100.0
+        );
+        assert!(share <= 0.05, "{posting}: {:.1}% > 5%", share * 100.0);
+    }
+}
