@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::content::YearMonth;
 use crate::render::Format;
+use crate::select::{Budget, OldRoles, Order, RequireTag, Rule};
 
 /// Tailor a résumé to a job posting.
 ///
@@ -56,9 +58,8 @@ pub struct ComposeArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
-    /// Most words of achievement text to include [default: 400, about one page].
-    #[arg(long, short = 'b', value_name = "WORDS", value_parser = clap::value_parser!(u32).range(1..))]
-    pub budget: Option<u32>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 
     /// Output format [default: from the --out extension, else md].
     #[arg(long, short = 'f')]
@@ -81,6 +82,66 @@ pub struct ComposeArgs {
     /// résumé is still written): a gate for scripts.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_match: Option<f64>,
+
+    /// Say why each achievement left out was left out (on stderr when the
+    /// résumé goes to stdout, else on stdout).
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// How achievements are selected: the budget and the rules. Flags here are
+/// hard rules; the built-in default (one achievement per role) is soft.
+#[derive(Debug, Clone, Args)]
+pub struct SelectArgs {
+    /// Length budget: words (450), characters (3000c), rendered lines (60l)
+    /// or pages (1p) [default: 400 words, about one page].
+    #[arg(long, short = 'b', value_name = "BUDGET")]
+    pub budget: Option<Budget>,
+
+    /// Always include this achievement (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub pin: Vec<String>,
+
+    /// Leave out an achievement, or every achievement with a tag (repeatable).
+    #[arg(long, value_name = "ID|tag:TAG")]
+    pub exclude: Vec<Rule>,
+
+    /// Include at least one achievement with this tag (repeatable).
+    #[arg(long, value_name = "tag:TAG")]
+    pub require: Vec<RequireTag>,
+
+    /// Fewest achievements per role.
+    #[arg(long, value_name = "N")]
+    pub min_per_role: Option<usize>,
+
+    /// Most achievements per role.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_per_role: Option<u32>,
+
+    /// Most budget units (in the --budget unit) per role.
+    #[arg(long, value_name = "AMOUNT")]
+    pub role_budget: Option<u32>,
+
+    /// Roles that ended more than YEARS ago lose their achievements (see
+    /// --old-roles).
+    #[arg(long, value_name = "YEARS")]
+    pub max_age: Option<u32>,
+
+    /// What roles older than --max-age become.
+    #[arg(long, value_enum, default_value_t = OldRoles::Title, value_name = "WHAT")]
+    pub old_roles: OldRoles,
+
+    /// Every role that ended within YEARS keeps at least one achievement.
+    #[arg(long, value_name = "YEARS")]
+    pub recent_years: Option<u32>,
+
+    /// The date that role ages are measured from [default: this month].
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<YearMonth>,
+
+    /// Order of achievements inside a role.
+    #[arg(long, value_enum, default_value_t = Order::Score)]
+    pub order: Order,
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {
@@ -105,9 +166,9 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
-    /// Budget for the résumé whose coverage is shown [default: 400].
-    #[arg(long, short = 'b', value_name = "WORDS", value_parser = clap::value_parser!(u32).range(1..))]
-    pub budget: Option<u32>,
+    /// Selection of the résumé whose coverage is shown.
+    #[command(flatten)]
+    pub select: SelectArgs,
 
     /// How to print the ranking.
     #[arg(long, short = 'f', value_enum, default_value_t = ScoreFormat::Text)]

@@ -226,7 +226,12 @@ mod tests {
     fn coverage_names_the_achievements_and_weighs_the_rate() {
         let (lib, p, index) = setup("Requirements:\n- k8s\n- Terraform\n");
         let scored = index.score(&p);
-        let sel = select(&lib, &scored, &Options { budget: 100 }).unwrap();
+        let options = Options {
+            budget: crate::select::Budget::Words(100),
+            ..Options::default()
+        };
+        let keys: Vec<usize> = key_terms(&p, &index).iter().map(|k| k.index).collect();
+        let sel = select(&lib, &scored, &keys, &options).unwrap();
         let chosen: Vec<_> = sel.chosen.iter().map(|c| c.at).collect();
         let keys = key_terms(&p, &index);
         let c = coverage(&lib, &keys, &scored, &chosen);

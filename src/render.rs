@@ -114,6 +114,7 @@ pub fn view(library: &Library, selection: &Selection) -> ResumeView {
     let experience = library
         .roles_by_recency()
         .into_iter()
+        .filter(|r| !selection.hidden_roles.contains(r))
         .map(|r| {
             let role = &library.experience[r];
             let achievements = selection

@@ -24,14 +24,36 @@ pub struct Report<'a> {
     pub posting: &'a str,
     /// Its title, when found.
     pub title: Option<&'a str>,
-    /// The budget in words, and the words used.
-    pub budget: usize,
-    /// Words of achievement text selected.
-    pub words: usize,
+    /// The budget asked for.
+    pub budget: crate::select::Budget,
+    /// Budget units available for achievement text.
+    pub capacity: u32,
+    /// Budget units used.
+    pub used: u32,
+    /// How the selection was found (exact, or greedy + local search).
+    pub method: &'a str,
+    /// Soft defaults that gave way, and other notes.
+    pub notes: &'a [String],
     /// The coverage.
     pub coverage: CoverageOut,
     /// Selected achievements in résumé order.
     pub selected: Vec<SelectedOut<'a>>,
+    /// Every other achievement, with why it was left out.
+    pub left_out: Vec<LeftOutOut<'a>>,
+}
+
+/// One achievement left out.
+#[derive(Debug, Serialize)]
+pub struct LeftOutOut<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its role's title.
+    pub role: &'a str,
+    /// Why, as data (`reason` and its fields).
+    #[serde(flatten)]
+    pub reason: crate::select::Reason,
+    /// Why, in words.
+    pub why: String,
 }
 
 /// Coverage with rounded numbers.
@@ -56,6 +78,8 @@ pub struct SelectedOut<'a> {
     pub score: f64,
     /// The phrasing used.
     pub phrasing: Phrasing,
+    /// Its cost in budget units.
+    pub cost: u32,
 }
 
 /// Coverage for output: numbers rounded.
@@ -81,12 +105,15 @@ pub fn coverage_out(t: &Tailored) -> CoverageOut {
 
 impl<'a> Report<'a> {
     /// Builds the report of one tailoring.
-    pub fn new(library: &'a Library, posting: &'a Posting, t: &Tailored) -> Report<'a> {
+    pub fn new(library: &'a Library, posting: &'a Posting, t: &'a Tailored) -> Report<'a> {
         Report {
             posting: &posting.name,
             title: posting.title.as_deref(),
             budget: t.selection.budget,
-            words: t.selection.words,
+            capacity: t.selection.capacity,
+            used: t.selection.used,
+            method: &t.selection.method,
+            notes: &t.selection.notes,
             coverage: coverage_out(t),
             selected: t
                 .selection
@@ -97,9 +124,48 @@ impl<'a> Report<'a> {
                     role: &library.experience[c.at.role].title,
                     score: round(c.score),
                     phrasing: c.phrasing,
+                    cost: c.cost,
+                })
+                .collect(),
+            left_out: t
+                .selection
+                .left_out
+                .iter()
+                .map(|l| LeftOutOut {
+                    id: &library.achievement(l.at).id,
+                    role: &library.experience[l.at.role].title,
+                    reason: l.reason.clone(),
+                    why: l.reason.to_string(),
                 })
                 .collect(),
         }
+    }
+
+    /// The explanation of what was left out, as plain text lines.
+    pub fn explanation(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "Selection: {} of {} {} used (budget {}); method: {}",
+            self.used,
+            self.capacity,
+            self.budget.unit(),
+            self.budget,
+            self.method
+        );
+        for n in self.notes {
+            let _ = writeln!(s, "note: {n}");
+        }
+        if self.left_out.is_empty() {
+            let _ = writeln!(s, "Every achievement went in.");
+        } else {
+            let _ = writeln!(s, "Left out:");
+            let w = self.left_out.iter().map(|l| l.id.len()).max().unwrap_or(0);
+            for l in &self.left_out {
+                let _ = writeln!(s, "  {:<w$}  {}", l.id, l.why);
+            }
+        }
+        s
     }
 
     /// The report as pretty JSON, newline-terminated.
@@ -118,9 +184,11 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(
             s,
-            "\nMatch rate: **{:.0}%** of the posting's key terms (weighted), with {} of {} words.",
+            "\nMatch rate: **{:.0}%** of the posting's key terms (weighted), with {} of {} {} (budget {}).",
             self.coverage.match_rate * 100.0,
-            self.words,
+            self.used,
+            self.capacity,
+            self.budget.unit(),
             self.budget
         );
         let _ = writeln!(s, "\n## Covered\n");

@@ -139,6 +139,12 @@ pub struct Match {
     pub via: String,
     /// The section of the posting where the term weighs most.
     pub section: SectionKind,
+    /// Found in the full `text` (or the tags, which go with either phrasing).
+    #[serde(skip)]
+    pub in_text: bool,
+    /// Found in the `short` phrasing (or the tags).
+    #[serde(skip)]
+    pub in_short: bool,
     /// The term's weight: posting emphasis × specificity × library rarity.
     pub weight: f64,
     /// Its share of the score.
@@ -251,6 +257,9 @@ struct Occurrence {
     doc: u32,
     tf: u32,
     surfaces: Vec<String>,
+    /// Which phrasings hold it: the full text, the short one.
+    in_text: bool,
+    in_short: bool,
 }
 
 /// The library analysed once, to be scored against any number of postings.
@@ -286,8 +295,8 @@ impl LibraryIndex {
         let ages = role_ages(library);
         for (doc, (at, a)) in library.achievements().enumerate() {
             let doc = doc as u32;
-            // key → (count, surfaces), in first-appearance order.
-            let mut terms: Vec<(String, u32, Vec<String>)> = Vec::new();
+            // key → (count, surfaces, in text, in short), in first-appearance order.
+            let mut terms: Vec<(String, u32, Vec<String>, bool, bool)> = Vec::new();
             let mut pos: HashMap<String, usize> = HashMap::new();
             let mut len = 0usize;
             let plain = text::plain(&a.text);
@@ -308,26 +317,30 @@ impl LibraryIndex {
                         }
                     }
                     let i = *pos.entry(t.key.clone()).or_insert_with(|| {
-                        terms.push((t.key.clone(), 0, Vec::new()));
+                        terms.push((t.key.clone(), 0, Vec::new(), false, false));
                         terms.len() - 1
                     });
                     let entry = &mut terms[i];
                     if counts {
                         entry.1 += 1;
+                        entry.3 = true;
                     } else {
                         entry.1 = entry.1.max(1);
+                        entry.4 = true;
                     }
                     if !entry.2.contains(&t.surface) {
                         entry.2.push(t.surface);
                     }
                 }
             }
-            for (key, tf, surfaces) in terms {
-                index
-                    .text
-                    .entry(key)
-                    .or_default()
-                    .push(Occurrence { doc, tf, surfaces });
+            for (key, tf, surfaces, in_text, in_short) in terms {
+                index.text.entry(key).or_default().push(Occurrence {
+                    doc,
+                    tf,
+                    surfaces,
+                    in_text,
+                    in_short,
+                });
             }
             for tag in &a.tags {
                 for t in analysis::analyse(tag) {
@@ -419,7 +432,8 @@ impl LibraryIndex {
         let mut matches: Vec<Vec<Match>> = vec![Vec::new(); n];
         // Which term last matched each achievement: one match per term.
         let mut stamp: Vec<usize> = vec![usize::MAX; n];
-        let mut found: Vec<(u32, MatchKind, u32, String)> = Vec::new();
+        // (achievement, kind, tf, via, in text, in short)
+        let mut found: Vec<(u32, MatchKind, u32, String, bool, bool)> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
             let base = posting_weight(term);
@@ -428,10 +442,15 @@ impl LibraryIndex {
             }
             found.clear();
             // One match per achievement and term: the first way found wins.
-            let mut add = |doc: u32, kind: MatchKind, tf: u32, via: &str, found: &mut Vec<_>| {
+            let mut add = |doc: u32,
+                           kind: MatchKind,
+                           tf: u32,
+                           via: &str,
+                           phrasings: (bool, bool),
+                           found: &mut Vec<_>| {
                 if stamp[doc as usize] != ti {
                     stamp[doc as usize] = ti;
-                    found.push((doc, kind, tf, via.to_string()));
+                    found.push((doc, kind, tf, via.to_string(), phrasings.0, phrasings.1));
                 }
             };
             // Priority: the same key in the text, in the tags, an alias in the
@@ -444,23 +463,30 @@ impl LibraryIndex {
                     } else {
                         (MatchKind::Stem, o.surfaces[0].as_str())
                     };
-                    add(o.doc, kind, o.tf, via, &mut found);
+                    add(o.doc, kind, o.tf, via, (o.in_text, o.in_short), &mut found);
                 }
             }
             if let Some(tagged) = self.tags.get(&term.key) {
                 for (doc, tag) in tagged {
-                    add(*doc, MatchKind::Tag, 1, tag, &mut found);
+                    add(*doc, MatchKind::Tag, 1, tag, (true, true), &mut found);
                 }
             }
             for alias in self.aliases.equivalents(&term.key) {
                 if let Some(occ) = self.text.get(alias) {
                     for o in occ {
-                        add(o.doc, MatchKind::Alias, o.tf, &o.surfaces[0], &mut found);
+                        add(
+                            o.doc,
+                            MatchKind::Alias,
+                            o.tf,
+                            &o.surfaces[0],
+                            (o.in_text, o.in_short),
+                            &mut found,
+                        );
                     }
                 }
                 if let Some(tagged) = self.tags.get(alias) {
                     for (doc, tag) in tagged {
-                        add(*doc, MatchKind::Tag, 1, tag, &mut found);
+                        add(*doc, MatchKind::Tag, 1, tag, (true, true), &mut found);
                     }
                 }
             }
@@ -468,7 +494,14 @@ impl LibraryIndex {
                 for key in self.near_misses(&term.display) {
                     if let Some(occ) = self.text.get(key) {
                         for o in occ {
-                            add(o.doc, MatchKind::Fuzzy, o.tf, &o.surfaces[0], &mut found);
+                            add(
+                                o.doc,
+                                MatchKind::Fuzzy,
+                                o.tf,
+                                &o.surfaces[0],
+                                (o.in_text, o.in_short),
+                                &mut found,
+                            );
                         }
                     }
                 }
@@ -479,7 +512,7 @@ impl LibraryIndex {
             // Rarity of the concept in the library: every way it was found counts.
             let weight = base * self.idf(found.len());
             let section = main_section(term);
-            for (doc, kind, tf, via) in found.drain(..) {
+            for (doc, kind, tf, via, in_text, in_short) in found.drain(..) {
                 let d = doc as usize;
                 let tf = f64::from(tf);
                 let norm =
@@ -492,6 +525,8 @@ impl LibraryIndex {
                     kind,
                     via,
                     section,
+                    in_text,
+                    in_short,
                     weight,
                     contribution,
                 });

@@ -449,8 +449,9 @@ pub fn sectionise(text: &str) -> Structure {
             seen_content = true;
             let h = heading(line, next);
             let candidate = h.as_ref().map_or(strip_emphasis(trimmed), |h| h.text);
+            // A label line ("Requirements: Go") opens a section, even first.
             let is_section = classify_heading(candidate).is_some()
-                && h.as_ref().is_some_and(|h| h.rest.is_empty());
+                || h.as_ref().is_some_and(|h| !h.rest.is_empty());
             if !is_section && word_count(candidate) <= 14 && !candidate.ends_with('.') {
                 let title = candidate.trim_start_matches('#').trim().to_string();
                 out.title = Some(title.clone());
@@ -657,6 +658,20 @@ mod tests {
         // Regression: a one-line posting read as a heading lost every term.
         let s = sectionise("Experience with k8s required");
         assert!(s.blocks.iter().any(|b| b.text.contains("k8s")), "{s:?}");
+    }
+
+    #[test]
+    fn a_first_label_line_keeps_its_content() {
+        // Regression: "Requirements: …" as the first line became the title
+        // "Requirements" and its content was lost.
+        let s = sectionise("Requirements: fraud detection, Kafka");
+        assert_eq!(s.title, None);
+        assert!(
+            s.blocks
+                .iter()
+                .any(|b| b.kind == SectionKind::Requirements && b.text.contains("Kafka")),
+            "{s:?}"
+        );
     }
 
     #[test]

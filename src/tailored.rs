@@ -28,8 +28,9 @@ pub fn tailor(
     options: &Options,
 ) -> Result<Tailored, SelectError> {
     let scored = index.score(posting);
-    let selection = select::select(library, &scored, options)?;
     let key_terms = coverage::key_terms(posting, index);
+    let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
+    let selection = select::select(library, &scored, &keys, options)?;
     let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
     let coverage = coverage::coverage(library, &key_terms, &scored, &chosen);
     Ok(Tailored {

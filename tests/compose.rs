@@ -154,8 +154,8 @@ fn script_in_content_is_text_in_html() {
         FULL,
         "--format",
         "html",
-        "--budget",
-        "1000",
+        "--pin",
+        "xss",
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(

@@ -31,10 +31,10 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         library,
         posting,
         tailored: t,
-    } = super::tailor_one(&args.content.content, &args.job, args.budget)?;
+    } = super::tailor_one(&args.content.content, &args.job, &args.select)?;
     let resume = renderer.render(&render::view(&library, &t.selection))?;
+    let r = Report::new(&library, &posting, &t);
     let report = args.report.as_ref().map(|path| {
-        let r = Report::new(&library, &posting, &t);
         let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -47,6 +47,14 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     }
     if let Some((path, text)) = report {
         output::write_atomic(path, text.as_bytes())?;
+    }
+    if args.explain {
+        // Beside the résumé, never inside it.
+        if args.out.is_some() {
+            super::print(&r.explanation())?;
+        } else {
+            let _ = std::io::stderr().write_all(r.explanation().as_bytes());
+        }
     }
     if let Some(min) = args.min_match {
         let rate = t.coverage.match_rate * 100.0;

@@ -8,10 +8,11 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{Cli, Command};
-use crate::content::{self, Library};
+use crate::cli::{Cli, Command, SelectArgs};
+use crate::content::{self, Library, YearMonth};
 use crate::input;
 use crate::posting::Posting;
+use crate::select::{Layout, Options};
 
 pub mod compose;
 pub mod explain;
@@ -59,21 +60,58 @@ pub(crate) struct Run {
     pub tailored: crate::tailored::Tailored,
 }
 
-/// Loads the library and the posting, and tailors one to the other within
-/// `budget` words (default: one page).
-pub(crate) fn tailor_one(content: &Path, job: &Path, budget: Option<u32>) -> Result<Run> {
+/// Loads the library and the posting, and tailors one to the other.
+pub(crate) fn tailor_one(content: &Path, job: &Path, select: &SelectArgs) -> Result<Run> {
     let library = load_library(content)?;
     let posting = load_posting(job)?;
     let index = crate::score::LibraryIndex::build(&library);
-    let options = crate::select::Options {
-        budget: budget.map_or(crate::select::DEFAULT_BUDGET_WORDS, |b| b as usize),
-    };
-    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
+    let tailored = crate::tailored::tailor(&library, &index, &posting, &select_options(select))?;
     Ok(Run {
         library,
         posting,
         tailored,
     })
+}
+
+/// Selection options from the command line. Age rules measure from
+/// `--as-of`, else from this month.
+pub(crate) fn select_options(a: &SelectArgs) -> Options {
+    let needs_date = a.max_age.is_some() || a.recent_years.is_some();
+    Options {
+        budget: a.budget.unwrap_or_default(),
+        layout: Layout::default(),
+        role_budget: a.role_budget,
+        min_per_role: a.min_per_role,
+        max_per_role: a.max_per_role.map(|m| m as usize),
+        pins: a.pin.clone(),
+        excludes: a.exclude.clone(),
+        requires: a.require.iter().map(|r| r.0.clone()).collect(),
+        max_age: a.max_age,
+        old_roles: a.old_roles,
+        recent_years: a.recent_years,
+        as_of: a.as_of.or_else(|| needs_date.then(this_month)),
+        order: a.order,
+    }
+}
+
+/// The current month, from the system clock (UTC).
+fn this_month() -> YearMonth {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth {
+        year: year as u16,
+        month: Some(month as u8),
+    }
 }
 
 /// Pretty JSON with a final newline, as every `--format json` prints.

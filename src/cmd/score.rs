@@ -77,7 +77,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
         library,
         posting,
         tailored: t,
-    } = super::tailor_one(&args.content.content, &args.job, args.budget)?;
+    } = super::tailor_one(&args.content.content, &args.job, &args.select)?;
     let out = Out {
         posting: &posting.name,
         title: posting.title.as_deref(),
@@ -86,13 +86,13 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     };
     let text = match args.format {
         ScoreFormat::Json => super::json(&out)?,
-        ScoreFormat::Text => text(&out, t.selection.budget),
+        ScoreFormat::Text => text(&out, &t.selection.budget),
     };
     super::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn text(out: &Out, budget: usize) -> String {
+fn text(out: &Out, budget: &crate::select::Budget) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -130,7 +130,7 @@ fn text(out: &Out, budget: usize) -> String {
     let c = &out.coverage;
     let _ = writeln!(
         s,
-        "\nCoverage of the résumé `tailor compose` would write ({budget}-word budget): match rate {:.0}%",
+        "\nCoverage of the résumé `tailor compose` would write (budget: {budget}): match rate {:.0}%",
         c.match_rate * 100.0
     );
     for k in &c.covered {

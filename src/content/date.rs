@@ -71,6 +71,14 @@ impl YearMonth {
     }
 }
 
+impl std::str::FromStr for YearMonth {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<YearMonth, String> {
+        YearMonth::parse(s)
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.month {

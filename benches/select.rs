@@ -1,0 +1,79 @@
+//! Selection speed: the exact solver on an 80-achievement library (target:
+//! under 50 ms) at a one-page budget (400 words) and a tight one (200).
+//!
+//! The library is realistic rather than random: the evaluation library
+//! (tests/eval, 55 achievements), the shipped content (22) and 3 generated
+//! ones. Postings: the payments example and the growth evaluation posting,
+//! the slowest seen.
+//!
+//! Run: `cargo bench --bench select`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use tailor::content::load::{Source, from_sources};
+use tailor::posting::Posting;
+use tailor::score::LibraryIndex;
+use tailor::select::{Budget, Options, select};
+
+mod support;
+
+fn bench(c: &mut Criterion) {
+    let generated = support::library_yaml(3, 3).replace("id: a", "id: generated-");
+    let library = from_sources(&[
+        Source {
+            path: "tests/eval/library.yaml".into(),
+            text: include_str!("../tests/eval/library.yaml").into(),
+        },
+        Source {
+            path: "content/experience.yaml".into(),
+            text: include_str!("../content/experience.yaml").into(),
+        },
+        Source {
+            path: "generated.yaml".into(),
+            text: generated,
+        },
+    ])
+    .expect("library loads");
+    assert_eq!(library.achievements().count(), 80);
+    let index = LibraryIndex::build(&library);
+    let postings = [
+        (
+            "payments example",
+            Posting::analyse("p", include_str!("../examples/payments-engineer.md")),
+        ),
+        (
+            "growth posting",
+            Posting::analyse_html(
+                "g",
+                include_str!("../tests/eval/postings/04-growth-engineer.html"),
+            ),
+        ),
+    ];
+    for (name, posting) in &postings {
+        let scored = index.score(posting);
+        let keys: Vec<usize> = tailor::coverage::key_terms(posting, &index)
+            .iter()
+            .map(|k| k.index)
+            .collect();
+        for words in [400, 200] {
+            let options = Options {
+                budget: Budget::Words(words),
+                ..Options::default()
+            };
+            let s = select(&library, &scored, &keys, &options).expect("selects");
+            eprintln!(
+                "{name}, {words} words: {} chosen, {}",
+                s.chosen.len(),
+                s.method
+            );
+            c.bench_function(
+                &format!("select 80 achievements, {name}, {words} words"),
+                |b| b.iter(|| select(black_box(&library), black_box(&scored), &keys, &options)),
+            );
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

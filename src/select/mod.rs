@@ -1,0 +1,1013 @@
+//! Selection: which achievements go into the résumé, in which phrasing,
+//! within a length budget and the user's rules; and why each other one was
+//! left out. Pure: takes the library and its scores, returns the choice.
+//!
+//! The choice is an optimisation ([`solver`]): every achievement can go in
+//! as its `text`, as its `short` phrasing, or not at all; the objective
+//! rewards covering the posting's terms with diminishing returns plus each
+//! achievement's own score, so near-duplicates do not both get in when room
+//! is short. The budget and every rule the user states (pins, excludes,
+//! required tags, per-role limits, age rules) are hard. The built-in default,
+//! one achievement for every role shown, is soft: when the budget cannot hold
+//! it, the oldest roles give way first, and the selection says so.
+
+pub mod budget;
+pub mod solver;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::content::{AchievementRef, End, Library, YearMonth};
+use crate::score::{Scored, ranking};
+pub use budget::{Budget, Layout};
+use solver::{Item, Opt, Problem};
+
+/// The default budget: words of achievement text that fit a one-page résumé
+/// next to its headings, summary and skills.
+pub const DEFAULT_BUDGET_WORDS: u32 = 400;
+
+/// An achievement marginally worth less than this share of its value on its
+/// own is redundant with what was chosen.
+const REDUNDANT_BELOW: f64 = 0.5;
+
+/// The objective: each achievement's own score counts at this weight, added
+/// as it is…
+pub const OWN_WEIGHT: f64 = 0.5;
+// …and its contributions to the posting's key terms count in full, with
+// diminishing returns per term (`solver::DELTA`).
+
+/// An `--exclude` rule: an achievement id, or every achievement with a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// One achievement.
+    Id(String),
+    /// Every achievement with this tag.
+    Tag(String),
+}
+
+impl FromStr for Rule {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Rule, String> {
+        match s.strip_prefix("tag:") {
+            Some("") => Err("`tag:` needs a tag name, as in tag:frontend".into()),
+            Some(tag) => Ok(Rule::Tag(tag.to_string())),
+            None if s.is_empty() => Err("an empty id".into()),
+            None => Ok(Rule::Id(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Id(id) => f.write_str(id),
+            Rule::Tag(t) => write!(f, "tag:{t}"),
+        }
+    }
+}
+
+/// A `--require` rule: at least one achievement with this tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequireTag(pub String);
+
+impl FromStr for RequireTag {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<RequireTag, String> {
+        match s.strip_prefix("tag:") {
+            Some(t) if !t.is_empty() => Ok(RequireTag(t.to_string())),
+            _ => Err(format!(
+                "`{s}`: write a required tag as tag:TAG (to always include one achievement, use --pin ID)"
+            )),
+        }
+    }
+}
+
+/// What happens to roles older than `--max-age`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OldRoles {
+    /// Shown as a title line, without achievements.
+    #[default]
+    Title,
+    /// Left out of the résumé.
+    Drop,
+}
+
+/// Order of achievements inside a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Best score first.
+    #[default]
+    Score,
+    /// As written in the library.
+    Library,
+}
+
+/// What the selector is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The length limit.
+    pub budget: Budget,
+    /// Page geometry for line and page budgets.
+    pub layout: Layout,
+    /// Most budget units per role.
+    pub role_budget: Option<u32>,
+    /// Fewest achievements per role (hard).
+    pub min_per_role: Option<usize>,
+    /// Most achievements per role (hard).
+    pub max_per_role: Option<usize>,
+    /// Ids always included, besides those pinned in the content.
+    pub pins: Vec<String>,
+    /// Achievements left out.
+    pub excludes: Vec<Rule>,
+    /// Tags of which at least one achievement must be included.
+    pub requires: Vec<String>,
+    /// Roles that ended more than this many years before `as_of` are old.
+    pub max_age: Option<u32>,
+    /// What old roles become.
+    pub old_roles: OldRoles,
+    /// Roles that ended within this many years of `as_of` keep at least one
+    /// achievement (hard).
+    pub recent_years: Option<u32>,
+    /// The date ages are measured from; required by the age rules.
+    pub as_of: Option<YearMonth>,
+    /// Order inside a role.
+    pub order: Order,
+}
+
+/// Which phrasing of an achievement is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phrasing {
+    /// The full `text`.
+    Text,
+    /// The `short` phrasing.
+    Short,
+}
+
+/// An achievement that made it in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chosen {
+    /// Which achievement.
+    pub at: AchievementRef,
+    /// Which phrasing.
+    pub phrasing: Phrasing,
+    /// What it costs, in budget units.
+    pub cost: u32,
+    /// Its score for the posting.
+    pub score: f64,
+}
+
+/// Why an achievement was left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// An `--exclude` rule (or profile) left it out.
+    Excluded {
+        /// The rule.
+        rule: String,
+    },
+    /// Its role ended more than `--max-age` years ago.
+    OldRole {
+        /// The limit.
+        max_age: u32,
+    },
+    /// What it covers is already covered by another chosen achievement.
+    Redundant {
+        /// The chosen achievement it overlaps most.
+        with: String,
+    },
+    /// It did not fit in what was left of the budget.
+    NoRoom {
+        /// What its shortest phrasing costs.
+        needs: u32,
+        /// What was left.
+        left: u32,
+    },
+    /// Its role reached `--max-per-role` or `--role-budget`.
+    RoleLimit,
+    /// Others were worth more (or nothing in it matched the posting).
+    BelowCut {
+        /// True when no posting term matched it at all.
+        no_match: bool,
+    },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Excluded { rule } => write!(f, "excluded by rule `{rule}`"),
+            Reason::OldRole { max_age } => {
+                write!(
+                    f,
+                    "its role ended more than {max_age} years ago (--max-age)"
+                )
+            }
+            Reason::Redundant { with } => {
+                write!(f, "redundant with `{with}`, which covers the same terms")
+            }
+            Reason::NoRoom { needs, left } => {
+                write!(f, "no room in the budget: needs {needs}, {left} left")
+            }
+            Reason::RoleLimit => write!(
+                f,
+                "its role is at its limit (--max-per-role / --role-budget)"
+            ),
+            Reason::BelowCut { no_match: true } => {
+                write!(f, "below the cut: no posting term matched")
+            }
+            Reason::BelowCut { no_match: false } => {
+                write!(f, "below the cut: others were worth more")
+            }
+        }
+    }
+}
+
+/// An achievement that did not make it in, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOut {
+    /// Which achievement.
+    pub at: AchievementRef,
+    /// Why.
+    #[serde(flatten)]
+    pub reason: Reason,
+}
+
+/// The selector's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Selection {
+    /// Chosen achievements in résumé order: roles newest first, then by
+    /// score (or library order).
+    pub chosen: Vec<Chosen>,
+    /// Everything else, best score first.
+    pub left_out: Vec<LeftOut>,
+    /// The budget asked for.
+    pub budget: Budget,
+    /// Budget units available for achievement text.
+    pub capacity: u32,
+    /// Budget units used.
+    pub used: u32,
+    /// Roles left out of the résumé entirely (`--old-roles drop`).
+    pub hidden_roles: Vec<usize>,
+    /// How the selection was found.
+    pub method: String,
+    /// Soft defaults that gave way, and other things worth saying.
+    pub notes: Vec<String>,
+}
+
+/// Requests the selector cannot satisfy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectError {
+    /// Pinned achievements alone need more than the budget.
+    PinnedOverBudget {
+        /// What the pinned achievements need (shortest phrasings).
+        pinned: u32,
+        /// What the budget holds.
+        capacity: u32,
+        /// The unit.
+        unit: &'static str,
+    },
+    /// A rule names an achievement or a tag the library does not have.
+    Unknown(String),
+    /// The rules cannot all be met within the budget.
+    Infeasible(String),
+}
+
+impl fmt::Display for SelectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectError::PinnedOverBudget {
+                pinned,
+                capacity,
+                unit,
+            } => write!(
+                f,
+                "pinned achievements alone need {pinned} {unit}, {} over the budget of {capacity} {unit}; raise --budget or unpin some",
+                pinned - capacity
+            ),
+            SelectError::Unknown(m) | SelectError::Infeasible(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for SelectError {}
+
+/// Months between a role's end and `as_of`, in years (ongoing: 0).
+fn years_ago(end: Option<End>, start: Option<YearMonth>, as_of: YearMonth) -> Option<f64> {
+    let end_month = match end {
+        Some(End::Present) => return Some(0.0),
+        Some(End::Date(d)) => d.last_month(),
+        None => start?.first_month(),
+    };
+    Some(f64::from(as_of.last_month().saturating_sub(end_month)) / 12.0)
+}
+
+fn unknown_id(library: &Library, id: &str, flag: &str) -> SelectError {
+    let hint = crate::text::closest(id, library.achievements().map(|(_, a)| a.id.as_str()))
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    SelectError::Unknown(format!("{flag} {id}: no achievement has that id{hint}"))
+}
+
+fn has_tag(tags: &[String], tag: &str) -> bool {
+    tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+}
+
+/// Chooses achievements for a posting. `scored` is in library order, as
+/// [`crate::score::LibraryIndex::score`] returns it.
+///
+/// `key_terms` are indices into the posting's terms whose coverage has
+/// diminishing returns (see [`crate::coverage::key_terms`]); every other
+/// matched term counts through the achievement's own score.
+pub fn select(
+    library: &Library,
+    scored: &[Scored],
+    key_terms: &[usize],
+    options: &Options,
+) -> Result<Selection, SelectError> {
+    let all: Vec<_> = library.achievements().collect();
+    let n = all.len();
+    let roles = library.experience.len();
+    let mut notes = Vec::new();
+
+    // Rules that name things must name things that exist.
+    for id in &options.pins {
+        if !all.iter().any(|(_, a)| a.id == *id) {
+            return Err(unknown_id(library, id, "--pin"));
+        }
+    }
+    for rule in &options.excludes {
+        match rule {
+            Rule::Id(id) if !all.iter().any(|(_, a)| a.id == *id) => {
+                return Err(unknown_id(library, id, "--exclude"));
+            }
+            Rule::Id(id) if options.pins.contains(id) => {
+                return Err(SelectError::Infeasible(format!(
+                    "achievement `{id}` is both pinned (--pin) and excluded (--exclude)"
+                )));
+            }
+            Rule::Tag(tag) if !all.iter().any(|(_, a)| has_tag(&a.tags, tag)) => {
+                return Err(SelectError::Unknown(format!(
+                    "--exclude tag:{tag}: no achievement has that tag"
+                )));
+            }
+            _ => {}
+        }
+    }
+    for tag in &options.requires {
+        if !all.iter().any(|(_, a)| has_tag(&a.tags, tag)) {
+            return Err(SelectError::Infeasible(format!(
+                "--require tag:{tag}: no achievement in the library has that tag"
+            )));
+        }
+    }
+
+    // Old roles: shown as a title only, or hidden.
+    let mut old = vec![false; roles];
+    if let Some(max_age) = options.max_age {
+        let as_of = options.as_of.expect("age rules need a reference date");
+        for (r, role) in library.experience.iter().enumerate() {
+            old[r] = years_ago(role.end, role.start, as_of).is_some_and(|y| y > f64::from(max_age));
+        }
+    }
+    let hidden_roles: Vec<usize> = match options.old_roles {
+        OldRoles::Drop => (0..roles).filter(|&r| old[r]).collect(),
+        OldRoles::Title => Vec::new(),
+    };
+
+    // Why each achievement cannot be chosen at all, if it cannot.
+    let mut blocked: Vec<Option<Reason>> = vec![None; n];
+    for (i, (at, a)) in all.iter().enumerate() {
+        if let Some(rule) = options.excludes.iter().find(|rule| match rule {
+            Rule::Id(id) => *id == a.id,
+            Rule::Tag(t) => has_tag(&a.tags, t),
+        }) {
+            blocked[i] = Some(Reason::Excluded {
+                rule: rule.to_string(),
+            });
+        } else if old[at.role] {
+            blocked[i] = Some(Reason::OldRole {
+                max_age: options.max_age.unwrap_or(0),
+            });
+        }
+    }
+    let pinned = |i: usize| all[i].1.pin || options.pins.contains(&all[i].1.id);
+    for i in 0..n {
+        if pinned(i) && blocked[i].is_some() && !options.pins.contains(&all[i].1.id) {
+            notes.push(format!(
+                "`{}` is pinned in the content but {}; left out",
+                all[i].1.id,
+                blocked[i].as_ref().expect("blocked")
+            ));
+        }
+    }
+
+    // The problem: one item per eligible achievement.
+    let shown_roles: Vec<usize> = library
+        .roles_by_recency()
+        .into_iter()
+        .filter(|r| !hidden_roles.contains(r))
+        .collect();
+    let overhead = budget::overhead_lines(library, &shown_roles, &options.layout);
+    let capacity = options.budget.capacity(&options.layout, overhead);
+    let mut item_of: Vec<Option<usize>> = vec![None; n];
+    let mut items: Vec<Item> = Vec::new();
+    let mut refs: Vec<usize> = Vec::new();
+    let mut phrasings: Vec<Vec<Phrasing>> = Vec::new();
+    for i in 0..n {
+        if blocked[i].is_some() {
+            continue;
+        }
+        let (at, a) = all[i];
+        let text_cost = options.budget.cost(&a.text, &options.layout);
+        let option = |cost: u32, short: bool| -> Opt {
+            let shown = scored[i]
+                .matches
+                .iter()
+                .filter(|m| if short { m.in_short } else { m.in_text });
+            let mut own = 0.0;
+            let mut terms = Vec::new();
+            for m in shown {
+                own += OWN_WEIGHT * m.contribution;
+                if key_terms.contains(&m.term_index) {
+                    terms.push((m.term_index as u32, m.contribution));
+                }
+            }
+            Opt { cost, own, terms }
+        };
+        let mut opts = vec![option(text_cost, false)];
+        let mut kinds = vec![Phrasing::Text];
+        if let Some(short) = &a.short {
+            let cost = options.budget.cost(short, &options.layout);
+            if cost < text_cost {
+                opts.push(option(cost, true));
+                kinds.push(Phrasing::Short);
+            }
+        }
+        item_of[i] = Some(items.len());
+        items.push(Item {
+            group: at.role,
+            forced: pinned(i),
+            options: opts,
+        });
+        refs.push(i);
+        phrasings.push(kinds);
+    }
+
+    let pinned_cost: u32 = items
+        .iter()
+        .filter(|it| it.forced)
+        .map(|it| it.options.iter().map(|o| o.cost).min().unwrap_or(0))
+        .sum();
+    if pinned_cost > capacity {
+        return Err(SelectError::PinnedOverBudget {
+            pinned: pinned_cost,
+            capacity,
+            unit: options.budget.unit(),
+        });
+    }
+
+    let eligible_in = |r: usize| items.iter().filter(|it| it.group == r).count();
+    let mut problem = Problem::new(items.clone(), capacity, scored_terms(scored), roles);
+    let mut hard_min = vec![0usize; roles];
+    for &r in &shown_roles {
+        if old[r] {
+            continue;
+        }
+        let mut m = options.min_per_role.unwrap_or(0);
+        if let (Some(years), Some(as_of)) = (options.recent_years, options.as_of) {
+            let role = &library.experience[r];
+            if years_ago(role.end, role.start, as_of).is_some_and(|y| y <= f64::from(years)) {
+                m = m.max(1);
+            }
+        }
+        let available = eligible_in(r);
+        if m > available {
+            notes.push(format!(
+                "role `{}` has {available} eligible achievement(s), fewer than the minimum of {m}",
+                library.experience[r].title
+            ));
+            m = available;
+        }
+        hard_min[r] = m;
+    }
+    problem.group_min = hard_min.clone();
+    if let Some(max) = options.max_per_role {
+        problem.group_max = vec![max; roles];
+    }
+    if let Some(cap) = options.role_budget {
+        problem.group_cap = vec![cap; roles];
+    }
+    for tag in &options.requires {
+        let set: Vec<usize> = (0..items.len())
+            .filter(|&k| has_tag(&all[refs[k]].1.tags, tag))
+            .collect();
+        if set.is_empty() {
+            return Err(SelectError::Infeasible(format!(
+                "--require tag:{tag}: every achievement with that tag is excluded or in an old role"
+            )));
+        }
+        problem.requires.push(set);
+    }
+
+    // The soft default: one achievement for every role shown, newest first;
+    // relaxed from the oldest role while no selection can meet it.
+    let mut soft: Vec<usize> = shown_roles
+        .iter()
+        .copied()
+        .filter(|&r| !old[r] && hard_min[r] == 0 && eligible_in(r) > 0)
+        .collect();
+    let solution = loop {
+        for &r in &soft {
+            problem.group_min[r] = 1;
+        }
+        if let Some(s) = solver::solve(&problem) {
+            break s;
+        }
+        match soft.pop() {
+            Some(r) => {
+                problem.group_min[r] = hard_min[r];
+                notes.push(format!(
+                    "the default of one achievement per role gave way to the budget for `{}`",
+                    library.experience[r].title
+                ));
+            }
+            None => {
+                return Err(SelectError::Infeasible(format!(
+                    "no selection meets every rule within the budget of {} ({capacity} {} for achievements); relax --min-per-role, --require, --pin or raise --budget",
+                    options.budget,
+                    options.budget.unit()
+                )));
+            }
+        }
+    };
+
+    // What went in.
+    let score_of = |i: usize| scored[i].score;
+    let order = ranking(scored);
+    let mut chosen = Vec::new();
+    for &r in &shown_roles {
+        let mut in_role: Vec<usize> = (0..n)
+            .filter(|&i| all[i].0.role == r)
+            .filter(|&i| item_of[i].is_some_and(|k| solution.choice[k].is_some()))
+            .collect();
+        if options.order == Order::Score {
+            in_role.sort_by_key(|i| order.iter().position(|j| j == i));
+        }
+        for i in in_role {
+            let k = item_of[i].expect("chosen items exist");
+            let o = solution.choice[k].expect("chosen");
+            chosen.push(Chosen {
+                at: all[i].0,
+                phrasing: phrasings[k][o],
+                cost: items[k].options[o].cost,
+                score: score_of(i),
+            });
+        }
+    }
+
+    // Why the rest did not.
+    let left = capacity - solution.used;
+    let mut left_out = Vec::new();
+    for &i in &order {
+        let reason = match (&blocked[i], item_of[i]) {
+            (Some(r), _) => r.clone(),
+            (None, Some(k)) if solution.choice[k].is_none() => {
+                explain(&problem, &solution.choice, k, left, &refs, &all)
+            }
+            _ => continue,
+        };
+        left_out.push(LeftOut {
+            at: all[i].0,
+            reason,
+        });
+    }
+
+    Ok(Selection {
+        chosen,
+        left_out,
+        budget: options.budget,
+        capacity,
+        used: solution.used,
+        hidden_roles,
+        method: solution.method.to_string(),
+        notes,
+    })
+}
+
+/// Number of posting terms any match refers to (term ids are below it).
+fn scored_terms(scored: &[Scored]) -> usize {
+    scored
+        .iter()
+        .flat_map(|s| s.matches.iter().map(|m| m.term_index + 1))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Why item `k` (not chosen) was left out.
+fn explain(
+    p: &Problem,
+    choice: &[Option<usize>],
+    k: usize,
+    left: u32,
+    refs: &[usize],
+    all: &[(AchievementRef, &crate::content::Achievement)],
+) -> Reason {
+    let item = &p.items[k];
+    let empty = vec![None; p.items.len()];
+    let alone = (0..item.options.len())
+        .map(|o| solver::marginal(p, &empty, k, o))
+        .fold(0.0, f64::max);
+    if alone <= 1e-9 {
+        return Reason::BelowCut { no_match: true };
+    }
+    let marginal = (0..item.options.len())
+        .map(|o| solver::marginal(p, choice, k, o))
+        .fold(0.0, f64::max);
+    if marginal < REDUNDANT_BELOW * alone {
+        // The chosen item sharing the most with it.
+        let mine = &item.options[0].terms;
+        let overlap = |j: usize| -> f64 {
+            let theirs = &p.items[j].options[choice[j].expect("chosen")].terms;
+            mine.iter()
+                .map(|(t, c)| {
+                    theirs
+                        .iter()
+                        .find(|(u, _)| u == t)
+                        .map_or(0.0, |(_, d)| c.min(*d))
+                })
+                .sum()
+        };
+        let with = (0..p.items.len())
+            .filter(|&j| choice[j].is_some())
+            .max_by(|&a, &b| overlap(a).total_cmp(&overlap(b)).then(b.cmp(&a)));
+        if let Some(j) = with {
+            return Reason::Redundant {
+                with: all[refs[j]].1.id.clone(),
+            };
+        }
+    }
+    let needs = item.options.iter().map(|o| o.cost).min().unwrap_or(0);
+    if needs > left {
+        return Reason::NoRoom { needs, left };
+    }
+    let g = item.group;
+    let count = (0..p.items.len())
+        .filter(|&j| p.items[j].group == g && choice[j].is_some())
+        .count();
+    let cost: u32 = (0..p.items.len())
+        .filter(|&j| p.items[j].group == g)
+        .filter_map(|j| choice[j].map(|o| p.items[j].options[o].cost))
+        .sum();
+    if count >= p.group_max[g] || cost.saturating_add(needs) > p.group_cap[g] {
+        return Reason::RoleLimit;
+    }
+    Reason::BelowCut { no_match: false }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::{Source, from_sources};
+    use crate::posting::Posting;
+    use crate::score::LibraryIndex;
+
+    const LIB: &str = "\
+experience:
+  - title: Old
+    start: 2010
+    end: 2012
+    achievements:
+      - id: old
+        text: \"Maintained legacy billing reports for finance\"
+  - title: New
+    start: 2020
+    end: present
+    achievements:
+      - id: pay
+        text: \"Built payments billing and payments retries\"
+        tags: [payments]
+      - id: pin
+        text: \"Mentored five engineers\"
+        pin: true
+      - id: other
+        text: \"Wrote internal docs about nothing in particular at all\"
+        tags: [docs]
+";
+
+    fn lib(text: &str) -> Library {
+        from_sources(&[Source {
+            path: "t.yaml".into(),
+            text: text.into(),
+        }])
+        .unwrap()
+    }
+
+    fn run_with(
+        library: &Library,
+        posting: &str,
+        options: &Options,
+    ) -> Result<Selection, SelectError> {
+        let index = LibraryIndex::build(library);
+        let posting = Posting::analyse("p", posting);
+        let scored = index.score(&posting);
+        let keys: Vec<usize> = crate::coverage::key_terms(&posting, &index)
+            .iter()
+            .map(|k| k.index)
+            .collect();
+        select(library, &scored, &keys, options)
+    }
+
+    fn words(n: u32) -> Options {
+        Options {
+            budget: Budget::Words(n),
+            ..Options::default()
+        }
+    }
+
+    fn ids(library: &Library, s: &Selection) -> Vec<String> {
+        s.chosen
+            .iter()
+            .map(|c| library.achievement(c.at).id.clone())
+            .collect()
+    }
+
+    fn reason(library: &Library, s: &Selection, id: &str) -> Reason {
+        s.left_out
+            .iter()
+            .find(|l| library.achievement(l.at).id == id)
+            .map(|l| l.reason.clone())
+            .unwrap_or_else(|| panic!("{id} is not left out"))
+    }
+
+    #[test]
+    fn pinned_then_roles_newest_first_then_score() {
+        let l = lib(LIB);
+        let s = run_with(&l, "payments billing", &words(100)).unwrap();
+        assert_eq!(ids(&l, &s), vec!["pay", "pin", "old"]);
+        assert!(s.used <= 100);
+        assert!(s.method.starts_with("exact"), "{}", s.method);
+        assert_eq!(reason(&l, &s, "other"), Reason::BelowCut { no_match: true });
+    }
+
+    #[test]
+    fn tight_budget_drops_the_oldest_role_first_and_says_so() {
+        // The pinned one takes 3 words; old (6) no longer fits in 7.
+        let l = lib(LIB);
+        let s = run_with(&l, "payments billing", &words(7)).unwrap();
+        assert_eq!(ids(&l, &s), vec!["pin"]);
+        assert_eq!(s.used, 3);
+        assert!(
+            s.notes
+                .iter()
+                .any(|n| n.contains("gave way to the budget for `Old`")),
+            "{:?}",
+            s.notes
+        );
+        assert_eq!(reason(&l, &s, "old"), Reason::NoRoom { needs: 6, left: 4 });
+    }
+
+    #[test]
+    fn pinned_over_budget_says_by_how_much() {
+        let err = run_with(&lib(LIB), "payments", &words(2)).unwrap_err();
+        assert_eq!(
+            err,
+            SelectError::PinnedOverBudget {
+                pinned: 3,
+                capacity: 2,
+                unit: "words"
+            }
+        );
+        assert!(
+            err.to_string()
+                .contains("need 3 words, 1 over the budget of 2 words")
+        );
+    }
+
+    #[test]
+    fn rules_exclude_require_and_pin() {
+        let l = lib(LIB);
+        let mut o = words(100);
+        o.excludes = vec![Rule::Tag("payments".into())];
+        let s = run_with(&l, "payments billing", &o).unwrap();
+        assert!(!ids(&l, &s).contains(&"pay".to_string()));
+        assert_eq!(
+            reason(&l, &s, "pay"),
+            Reason::Excluded {
+                rule: "tag:payments".into()
+            }
+        );
+
+        let mut o = words(100);
+        o.requires = vec!["docs".into()];
+        let s = run_with(&l, "payments billing", &o).unwrap();
+        assert!(
+            ids(&l, &s).contains(&"other".to_string()),
+            "required tag is honoured"
+        );
+
+        let mut o = words(100);
+        o.requires = vec!["rust".into()];
+        let err = run_with(&l, "payments", &o).unwrap_err().to_string();
+        assert!(
+            err.contains("--require tag:rust: no achievement in the library has that tag"),
+            "{err}"
+        );
+
+        let mut o = words(100);
+        o.pins = vec!["othr".into()];
+        let err = run_with(&l, "payments", &o).unwrap_err().to_string();
+        assert!(err.contains("did you mean `other`?"), "{err}");
+
+        let mut o = words(100);
+        o.pins = vec!["pay".into()];
+        o.excludes = vec![Rule::Id("pay".into())];
+        assert!(run_with(&l, "payments", &o).is_err());
+    }
+
+    #[test]
+    fn per_role_limits_are_hard() {
+        let l = lib(LIB);
+        let mut o = words(100);
+        o.max_per_role = Some(1);
+        let s = run_with(&l, "payments billing docs", &o).unwrap();
+        // The pinned one fills the new role's single place.
+        assert_eq!(ids(&l, &s), vec!["pin", "old"]);
+        assert_eq!(reason(&l, &s, "pay"), Reason::RoleLimit);
+
+        let mut o = words(100);
+        o.min_per_role = Some(3);
+        let s = run_with(&l, "payments", &o).unwrap();
+        assert_eq!(s.chosen.iter().filter(|c| c.at.role == 1).count(), 3);
+
+        let mut o = words(100);
+        o.role_budget = Some(10);
+        let s = run_with(&l, "payments billing docs", &o).unwrap();
+        let new_role: u32 = s
+            .chosen
+            .iter()
+            .filter(|c| c.at.role == 1)
+            .map(|c| c.cost)
+            .sum();
+        assert!(new_role <= 10, "{new_role}");
+    }
+
+    #[test]
+    fn old_roles_become_title_lines_or_go() {
+        let l = lib(LIB);
+        let mut o = words(100);
+        o.max_age = Some(5);
+        o.as_of = Some(YearMonth::parse("2024-06").unwrap());
+        let s = run_with(&l, "billing", &o).unwrap();
+        assert!(!ids(&l, &s).contains(&"old".to_string()));
+        assert_eq!(reason(&l, &s, "old"), Reason::OldRole { max_age: 5 });
+        assert!(s.hidden_roles.is_empty());
+        o.old_roles = OldRoles::Drop;
+        let s = run_with(&l, "billing", &o).unwrap();
+        assert_eq!(s.hidden_roles, vec![0]);
+    }
+
+    #[test]
+    fn recent_roles_rule_is_hard() {
+        let l = lib(LIB);
+        let mut o = words(7);
+        o.recent_years = Some(20);
+        o.as_of = Some(YearMonth::parse("2024-06").unwrap());
+        // The old role must keep one (6 words) beside the pin (3): 9 > 7.
+        let err = run_with(&l, "billing", &o).unwrap_err().to_string();
+        assert!(err.contains("no selection meets every rule"), "{err}");
+    }
+
+    #[test]
+    fn library_order_inside_a_role() {
+        let l = lib(LIB);
+        let mut o = words(100);
+        o.order = Order::Library;
+        let s = run_with(&l, "payments billing docs", &o).unwrap();
+        assert_eq!(ids(&l, &s)[..3], ["pay", "pin", "other"]);
+    }
+
+    const PHRASINGS: &str = "\
+experience:
+  - title: Engineer
+    start: 2020
+    end: present
+    achievements:
+      - id: ledger
+        text: \"Designed a double-entry payments ledger on PostgreSQL with careful reconciliation for every merchant account\"
+        short: \"Designed a payments ledger\"
+      - id: fraud
+        text: \"Built fraud rules with rate limiting that cut chargebacks across every card network we supported\"
+        short: \"Built fraud rules cutting chargebacks\"
+      - id: kafka
+        text: \"Moved order events to Kafka and removed many fragile point-to-point integrations between services\"
+        short: \"Moved order events to Kafka\"
+";
+
+    fn distinct_terms(l: &Library, posting: &str, s: &Selection) -> usize {
+        let scored = LibraryIndex::build(l).score(&Posting::analyse("p", posting));
+        let mut terms: Vec<usize> = Vec::new();
+        for c in &s.chosen {
+            let i = l.achievements().position(|(at, _)| at == c.at).unwrap();
+            for m in &scored[i].matches {
+                let shown = match c.phrasing {
+                    Phrasing::Text => m.in_text,
+                    Phrasing::Short => m.in_short,
+                };
+                if shown && !terms.contains(&m.term_index) {
+                    terms.push(m.term_index);
+                }
+            }
+        }
+        terms.len()
+    }
+
+    #[test]
+    fn short_phrasings_cover_more_terms_under_a_tight_budget() {
+        let l = lib(PHRASINGS);
+        let posting = "Requirements: payments ledger, fraud, chargebacks, Kafka order events";
+        let with_short = run_with(&l, posting, &words(16)).unwrap();
+        assert!(
+            with_short
+                .chosen
+                .iter()
+                .any(|c| c.phrasing == Phrasing::Short)
+        );
+        assert_eq!(with_short.chosen.len(), 3, "{:?}", ids(&l, &with_short));
+        // The same library without short phrasings.
+        let long_only = lib(&PHRASINGS
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("short:"))
+            .collect::<Vec<_>>()
+            .join("\n"));
+        let long = run_with(&long_only, posting, &words(16)).unwrap();
+        assert!(with_short.used <= 16 && long.used <= 16);
+        let (a, b) = (
+            distinct_terms(&l, posting, &with_short),
+            distinct_terms(&long_only, posting, &long),
+        );
+        assert!(a > b, "short phrasings cover {a} terms, long only {b}");
+    }
+
+    #[test]
+    fn near_duplicates_are_not_both_selected() {
+        let l = lib("\
+experience:
+  - title: Engineer
+    achievements:
+      - id: fraud-a
+        text: \"Built fraud detection rules for card payments\"
+      - id: fraud-b
+        text: \"Built fraud detection rules for card payments at scale\"
+      - id: kafka
+        text: \"Moved order events to Kafka\"
+");
+        let posting = "Requirements: fraud detection, card payments, Kafka";
+        let s = run_with(&l, posting, &words(14)).unwrap();
+        let chosen = ids(&l, &s);
+        assert!(
+            !(chosen.contains(&"fraud-a".to_string()) && chosen.contains(&"fraud-b".to_string())),
+            "{chosen:?}"
+        );
+        assert!(chosen.contains(&"kafka".to_string()), "{chosen:?}");
+        let dup = if chosen.contains(&"fraud-a".to_string()) {
+            "fraud-b"
+        } else {
+            "fraud-a"
+        };
+        assert!(matches!(
+            reason(&l, &s, dup),
+            Reason::Redundant { .. } | Reason::NoRoom { .. }
+        ));
+        // With room for everything, a looser budget still names the redundancy.
+        let s = run_with(&l, posting, &words(13)).unwrap();
+        assert_eq!(s.chosen.len(), 2, "{:?}", ids(&l, &s));
+    }
+
+    #[test]
+    fn lines_and_pages_budgets_hold() {
+        let l = lib(PHRASINGS);
+        let o = Options {
+            budget: Budget::Lines(2),
+            layout: Layout {
+                line_width: 40,
+                bullet_indent: 3,
+                lines_per_page: 60,
+            },
+            ..Options::default()
+        };
+        let s = run_with(&l, "payments ledger fraud kafka", &o).unwrap();
+        assert!(s.used <= 2, "{}", s.used);
+        let o = Options {
+            budget: Budget::Pages(1.0),
+            ..Options::default()
+        };
+        let s = run_with(&l, "payments ledger fraud kafka", &o).unwrap();
+        assert!(s.used <= s.capacity && s.capacity < 60);
+    }
+}

@@ -1,0 +1,249 @@
+//! Selection through the binary: budget units, rules, age handling, order,
+//! and the explanation of what was left out.
+
+mod common;
+
+use common::{bullets, run};
+use serde_json::Value;
+
+const FULL: &str = "tests/fixtures/content/full";
+const PAYMENTS: &str = "tests/fixtures/postings/payments.txt";
+
+fn report(args: &[&str]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.json");
+    let mut all = vec!["compose", "--report", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (code, _, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn every_budget_unit_is_honoured() {
+    for (budget, unit) in [
+        ("3000c", "chars"),
+        ("1200c", "chars"),
+        ("60l", "lines"),
+        ("12l", "lines"),
+        ("1p", "pages"),
+    ] {
+        let (code, md, err) = run(&[
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--budget",
+            budget,
+        ]);
+        assert_eq!(code, 0, "{budget}: {err}");
+        let b = bullets(&md);
+        assert!(!b.is_empty(), "{budget}");
+        let v = report(&["--job", "examples/payments-engineer.md", "--budget", budget]);
+        let (used, capacity) = (v["used"].as_u64().unwrap(), v["capacity"].as_u64().unwrap());
+        assert!(used <= capacity, "{budget}: {used} > {capacity}");
+        assert_eq!(v["budget"]["unit"], unit);
+        if unit == "chars" {
+            let chars: usize = b
+                .iter()
+                .map(|x| tailor::text::plain(x).chars().count())
+                .sum();
+            assert!(chars as u64 <= capacity, "{budget}: {chars} characters");
+        }
+    }
+    let (code, _, err) = run(&["compose", "--job", PAYMENTS, "--budget", "12x"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("use words (450), characters (3000c), lines (60l) or pages (1p)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn exclude_require_and_pin_are_hard_rules() {
+    let (_, md, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--exclude",
+        "tag:payments",
+    ]);
+    assert!(
+        !md.contains("payments ledger") && !md.contains("fraud rules"),
+        "{md}"
+    );
+    let (_, md, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--exclude",
+        "ledger",
+    ]);
+    assert!(!md.contains("payments ledger"), "{md}");
+    let (_, md, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--require",
+        "tag:reporting",
+    ]);
+    assert!(md.contains("nightly batch reports"), "{md}");
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--require",
+        "tag:cobol",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--require tag:cobol: no achievement in the library has that tag"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--pin",
+        "ledgr",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--pin ledgr: no achievement has that id; did you mean `ledger`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn per_role_limits_and_library_order() {
+    let (_, md, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--max-per-role",
+        "1",
+    ]);
+    let staff = md.split("### Senior Engineer").next().unwrap();
+    assert_eq!(bullets(staff).len(), 1, "{md}");
+    let (_, md, _) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--order",
+        "library",
+        "--budget",
+        "1000",
+        "--pin",
+        "xss",
+    ]);
+    let b = bullets(&md);
+    let pos = |s: &str| b.iter().position(|x| x.contains(s)).unwrap();
+    assert!(
+        pos("payments ledger") < pos("fraud rules") && pos("fraud rules") < pos("Mentored"),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn old_roles_show_a_title_or_go() {
+    let args = [
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--max-age",
+        "8",
+        "--as-of",
+        "2025-01",
+    ];
+    let (code, md, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("### Platform Engineer, Oldco"),
+        "title line stays"
+    );
+    assert!(!md.contains("nightly batch"), "{md}");
+    let mut drop = args.to_vec();
+    drop.extend(["--old-roles", "drop"]);
+    let (_, md, _) = run(&drop);
+    assert!(!md.contains("Oldco"), "{md}");
+}
+
+#[test]
+fn explain_says_why_each_left_out_achievement_is_out() {
+    let (code, md, err) = run(&[
+        "compose",
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--budget",
+        "30",
+        "--exclude",
+        "oncall",
+        "--explain",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.starts_with("# Robin Example"),
+        "the résumé stays clean on stdout"
+    );
+    assert!(err.starts_with("Selection: "), "{err}");
+    assert!(err.contains("method: exact (branch and bound"), "{err}");
+    assert!(
+        err.contains("oncall") && err.contains("excluded by rule `oncall`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no posting term matched") || err.contains("no room in the budget"),
+        "{err}"
+    );
+    let v = report(&[
+        "--job",
+        PAYMENTS,
+        "--content",
+        FULL,
+        "--budget",
+        "30",
+        "--exclude",
+        "oncall",
+    ]);
+    let out = v["left_out"].as_array().unwrap();
+    let oncall = out.iter().find(|l| l["id"] == "oncall").unwrap();
+    assert_eq!(oncall["reason"], "excluded");
+    assert_eq!(oncall["rule"], "oncall");
+    assert!(v["method"].as_str().unwrap().starts_with("exact"));
+}
+
+#[test]
+fn soft_default_gives_way_and_says_so() {
+    // 12 words: the pinned mentoring line (6) leaves room for only one more role.
+    let v = report(&["--job", PAYMENTS, "--content", FULL, "--budget", "12"]);
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("gave way to the budget for `Platform Engineer`")),
+        "{notes:?}"
+    );
+    assert!(v["used"].as_u64().unwrap() <= 12);
+}
