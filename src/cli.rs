@@ -38,6 +38,20 @@ pub enum Command {
     /// Explain one achievement's score: each term it matched, how, where the
     /// term stood in the posting, its weight and its contribution.
     Explain(ExplainArgs),
+    /// Work with the built-in templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+/// `tailor templates …`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the built-in templates (and partials) to DIR for editing; pass
+    /// DIR to --templates to use them.
+    Export {
+        /// Where to write them (must not already hold them).
+        dir: PathBuf,
+    },
 }
 
 /// Where the achievement library is.
@@ -61,13 +75,27 @@ pub struct ComposeArgs {
     #[command(flatten)]
     pub select: SelectArgs,
 
-    /// Output format [default: from the --out extension, else md].
+    /// Output format [default: from the --out extension, else the profile's, else md].
     #[arg(long, short = 'f')]
     pub format: Option<Format>,
 
-    /// A handlebars template to use instead of the built-in one for the format.
+    /// A presentation preset: a name in ./profiles, or a path to a YAML file
+    /// [default: profiles/default.yaml, else the built-in default].
+    #[arg(long, short = 'p', value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+
+    /// A handlebars template to use instead of the built-in main template.
     #[arg(long, short = 't', value_name = "FILE")]
     pub template: Option<PathBuf>,
+
+    /// A directory of templates: each file there replaces the built-in file
+    /// of the same name (resume.html.hbs, partials/html/style.css.hbs, …).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Paper size for HTML printing and PDF [default: from the profile, else A4].
+    #[arg(long, value_enum)]
+    pub paper: Option<crate::render::Paper>,
 
     /// Where to write the résumé [default: stdout]. Written atomically.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -165,6 +193,10 @@ pub struct ScoreArgs {
 
     #[command(flatten)]
     pub content: ContentArgs,
+
+    /// A presentation preset (its budget, rules and boosts apply).
+    #[arg(long, short = 'p', value_name = "NAME|FILE")]
+    pub profile: Option<String>,
 
     /// Selection of the résumé whose coverage is shown.
     #[command(flatten)]

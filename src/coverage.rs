@@ -132,6 +132,16 @@ pub fn key_terms(posting: &Posting, index: &LibraryIndex) -> Vec<KeyTerm> {
     chosen
 }
 
+/// True when the posting mentions `text` (a skill keyword, say), as written
+/// or through an alias.
+pub fn mentioned(posting: &Posting, index: &LibraryIndex, text: &str) -> bool {
+    let Some(key) = crate::analysis::term_key(text) else {
+        return false;
+    };
+    let has = |k: &str| posting.terms.iter().any(|t| t.key == k);
+    has(&key) || index.aliases().equivalents(&key).any(has)
+}
+
 /// Which key terms the `selected` achievements cover. `scored` is in library
 /// order, as [`LibraryIndex::score`] returns it.
 pub fn coverage(

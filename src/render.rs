@@ -13,10 +13,11 @@ use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
 use crate::content::{Library, date};
+use crate::profile::Section;
 use crate::select::{Phrasing, Selection};
 
 /// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// CommonMark.
@@ -25,6 +26,31 @@ pub enum Format {
     /// One self-contained HTML page.
     #[value(alias = "htm")]
     Html,
+    /// The HTML page printed to PDF by Chromium (which must be installed).
+    Pdf,
+}
+
+/// Paper size for printing (the HTML's `@page` rule).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `size` value.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
 }
 
 impl Format {
@@ -33,25 +59,80 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Md),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
-    /// The built-in template's file name under `templates/`.
+    /// The main template's file name under `templates/` (PDF prints the HTML).
     pub fn template_name(self) -> &'static str {
         match self {
             Format::Md => "resume.md.hbs",
-            Format::Html => "resume.html.hbs",
+            Format::Html | Format::Pdf => "resume.html.hbs",
         }
     }
 
-    fn builtin(self) -> &'static str {
+    /// The partials' folder under `templates/partials/`.
+    fn partials(self) -> &'static str {
         match self {
-            Format::Md => include_str!("../templates/resume.md.hbs"),
-            Format::Html => include_str!("../templates/resume.html.hbs"),
+            Format::Md => "md",
+            Format::Html | Format::Pdf => "html",
         }
     }
 }
+
+/// Every built-in template file: its path under `templates/`, and its text.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("resume.md.hbs", include_str!("../templates/resume.md.hbs")),
+    (
+        "partials/md/header.hbs",
+        include_str!("../templates/partials/md/header.hbs"),
+    ),
+    (
+        "partials/md/summary.hbs",
+        include_str!("../templates/partials/md/summary.hbs"),
+    ),
+    (
+        "partials/md/experience.hbs",
+        include_str!("../templates/partials/md/experience.hbs"),
+    ),
+    (
+        "partials/md/skills.hbs",
+        include_str!("../templates/partials/md/skills.hbs"),
+    ),
+    (
+        "partials/md/education.hbs",
+        include_str!("../templates/partials/md/education.hbs"),
+    ),
+    (
+        "resume.html.hbs",
+        include_str!("../templates/resume.html.hbs"),
+    ),
+    (
+        "partials/html/style.css.hbs",
+        include_str!("../templates/partials/html/style.css.hbs"),
+    ),
+    (
+        "partials/html/header.hbs",
+        include_str!("../templates/partials/html/header.hbs"),
+    ),
+    (
+        "partials/html/summary.hbs",
+        include_str!("../templates/partials/html/summary.hbs"),
+    ),
+    (
+        "partials/html/experience.hbs",
+        include_str!("../templates/partials/html/experience.hbs"),
+    ),
+    (
+        "partials/html/skills.hbs",
+        include_str!("../templates/partials/html/skills.hbs"),
+    ),
+    (
+        "partials/html/education.hbs",
+        include_str!("../templates/partials/html/education.hbs"),
+    ),
+];
 
 /// What templates see: the résumé as data.
 #[derive(Debug, Clone, Serialize)]
@@ -67,10 +148,46 @@ pub struct ResumeView {
     pub summary: Option<String>,
     /// Roles, newest first.
     pub experience: Vec<RoleView>,
-    /// Skill groups.
+    /// Skill groups: keywords the posting mentions first (or only those).
     pub skills: Vec<crate::content::model::SkillGroup>,
     /// Education, as listed.
     pub education: Vec<EducationView>,
+    /// Sections to show, in order.
+    pub sections: Vec<Section>,
+    /// The CSS paper size ("A4" or "letter").
+    pub paper: &'static str,
+}
+
+/// How the résumé is presented: what a profile decides.
+#[derive(Debug, Clone)]
+pub struct Presentation {
+    /// Replaces the content's headline.
+    pub headline: Option<String>,
+    /// Replaces the content's summary.
+    pub summary: Option<String>,
+    /// Sections shown, in order.
+    pub sections: Vec<Section>,
+    /// Paper size.
+    pub paper: Paper,
+    /// Only skill keywords the posting mentions.
+    pub matching_skills_only: bool,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Presentation {
+            headline: None,
+            summary: None,
+            sections: vec![
+                Section::Summary,
+                Section::Experience,
+                Section::Skills,
+                Section::Education,
+            ],
+            paper: Paper::A4,
+            matching_skills_only: false,
+        }
+    }
 }
 
 /// A role as shown.
@@ -104,8 +221,17 @@ pub struct EducationView {
 
 /// Builds the view of a selection. Roles keep the selection's order (newest
 /// first); a role with nothing selected still shows its title and dates.
-pub fn view(library: &Library, selection: &Selection) -> ResumeView {
-    let basics = library.basics.clone();
+/// `mentioned` says whether the posting mentions a skill keyword.
+pub fn view(
+    library: &Library,
+    selection: &Selection,
+    presentation: &Presentation,
+    mentioned: &dyn Fn(&str) -> bool,
+) -> ResumeView {
+    let mut basics = library.basics.clone();
+    if let Some(h) = &presentation.headline {
+        basics.headline = Some(h.clone());
+    }
     let title = basics
         .name
         .clone()
@@ -165,14 +291,35 @@ pub fn view(library: &Library, selection: &Selection) -> ResumeView {
                 .map(|l| format!("[{}]({})", l.label, l.url)),
         )
         .collect();
+    let skills = library
+        .skills
+        .iter()
+        .filter_map(|g| {
+            let (hit, miss): (Vec<&String>, Vec<&String>) =
+                g.keywords.iter().partition(|k| mentioned(k));
+            let mut keywords: Vec<String> = hit.into_iter().cloned().collect();
+            if !presentation.matching_skills_only {
+                keywords.extend(miss.into_iter().cloned());
+            }
+            (!keywords.is_empty()).then(|| crate::content::model::SkillGroup {
+                name: g.name.clone(),
+                keywords,
+            })
+        })
+        .collect();
     ResumeView {
         title,
         contact,
         basics,
-        summary: library.summary.clone(),
+        summary: presentation
+            .summary
+            .clone()
+            .or_else(|| library.summary.clone()),
         experience,
-        skills: library.skills.clone(),
+        skills,
         education,
+        sections: presentation.sections.clone(),
+        paper: presentation.paper.css(),
     }
 }
 
@@ -250,83 +397,116 @@ fn markdown_helper(
     Ok(())
 }
 
+handlebars_helper!(date_range: |start: str, end: str| {
+    let s = crate::content::YearMonth::parse(start).ok();
+    let e = if end.trim().eq_ignore_ascii_case("present") {
+        Some(crate::content::End::Present)
+    } else {
+        crate::content::YearMonth::parse(end).ok().map(crate::content::End::Date)
+    };
+    date::date_range(s, e)
+});
+
 handlebars_helper!(join: |items: array, sep: str| {
     items.iter().map(|v| match v.as_str() { Some(s) => s.to_string(), None => v.to_string() })
         .collect::<Vec<_>>().join(sep)
 });
 
-/// Where a template came from, for error messages.
-#[derive(Debug, Clone)]
-enum Origin {
-    Builtin(&'static str),
-    File(PathBuf),
-}
-
-impl Origin {
-    fn label(&self) -> String {
-        match self {
-            Origin::Builtin(name) => format!("templates/{name} (built-in)"),
-            Origin::File(p) => p.display().to_string(),
-        }
-    }
-}
-
-/// A configured template for one format, ready to render.
+/// A configured set of templates for one format, ready to render.
 pub struct Renderer {
     registry: Handlebars<'static>,
     format: Format,
-    origin: Origin,
+    /// Registered name → where it came from, for error messages.
+    origins: Vec<(String, String)>,
 }
 
 impl Renderer {
-    /// The built-in template for `format`.
-    pub fn builtin(format: Format) -> Result<Renderer> {
-        Self::build(
-            format,
-            format.builtin(),
-            Origin::Builtin(format.template_name()),
-        )
-    }
-
-    /// A template from a user's file, replacing the built-in one.
-    pub fn from_file(format: Format, path: &Path) -> Result<Renderer> {
-        let source = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read template `{}`", path.display()))?;
-        Self::build(format, &source, Origin::File(path.to_path_buf()))
-    }
-
-    fn build(format: Format, source: &str, origin: Origin) -> Result<Renderer> {
+    /// The built-in templates for `format`, each replaced by the file of the
+    /// same name in `dir` when there is one, and the main template by `file`
+    /// when given.
+    pub fn new(format: Format, dir: Option<&Path>, file: Option<&Path>) -> Result<Renderer> {
+        if let Some(d) = dir {
+            if !d.is_dir() {
+                return Err(anyhow!(
+                    "template directory `{}` does not exist; `tailor templates export DIR` writes the defaults to start from",
+                    d.display()
+                ));
+            }
+        }
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         match format {
             Format::Md => registry.register_escape_fn(escape_markdown_html),
-            Format::Html => registry.register_escape_fn(handlebars::html_escape),
+            Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
         }
         registry.register_helper("md", Box::new(markdown_helper));
         registry.register_helper("join", Box::new(join));
-        registry
-            .register_template_string(format.template_name(), source)
-            .map_err(|e| {
-                let at = e
-                    .pos()
-                    .map(|(l, c)| format!(":{l}:{c}"))
-                    .unwrap_or_default();
-                anyhow!(
-                    "{}{at}: template syntax error: {}",
-                    origin.label(),
-                    e.reason()
-                )
-            })?;
-        Ok(Renderer {
+        registry.register_helper("date_range", Box::new(date_range));
+        let mut renderer = Renderer {
             registry,
             format,
-            origin,
-        })
+            origins: Vec::new(),
+        };
+        let prefix = format!("partials/{}/", format.partials());
+        for (path, builtin) in TEMPLATES {
+            let name = if *path == format.template_name() {
+                path.to_string()
+            } else if let Some(rest) = path.strip_prefix(&prefix) {
+                format!("{}/{}", format.partials(), rest.trim_end_matches(".hbs"))
+            } else {
+                continue;
+            };
+            let user_file = if *path == format.template_name() && file.is_some() {
+                file.map(Path::to_path_buf)
+            } else {
+                dir.map(|d| d.join(path)).filter(|p| p.is_file())
+            };
+            let (source, origin) = match user_file {
+                Some(p) => (
+                    std::fs::read_to_string(&p)
+                        .with_context(|| format!("cannot read template `{}`", p.display()))?,
+                    p.display().to_string(),
+                ),
+                None => (builtin.to_string(), format!("templates/{path} (built-in)")),
+            };
+            renderer.register(&name, &source, origin)?;
+        }
+        Ok(renderer)
+    }
+
+    /// The built-in templates for `format`.
+    pub fn builtin(format: Format) -> Result<Renderer> {
+        Renderer::new(format, None, None)
+    }
+
+    fn register(&mut self, name: &str, source: &str, origin: String) -> Result<()> {
+        let result = if name.ends_with(".hbs") {
+            self.registry.register_template_string(name, source)
+        } else {
+            self.registry.register_partial(name, source)
+        };
+        result.map_err(|e| {
+            let at = e
+                .pos()
+                .map(|(l, c)| format!(":{l}:{c}"))
+                .unwrap_or_default();
+            anyhow!("{origin}{at}: template syntax error: {}", e.reason())
+        })?;
+        self.origins.push((name.to_string(), origin));
+        Ok(())
     }
 
     /// The format this renderer writes.
     pub fn format(&self) -> Format {
         self.format
+    }
+
+    fn origin(&self, name: Option<&str>) -> String {
+        let name = name.unwrap_or(self.format.template_name());
+        self.origins
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| name.to_string(), |(_, o)| o.clone())
     }
 
     /// Renders the résumé.
@@ -345,9 +525,37 @@ impl Renderer {
                     ),
                     other => other.to_string(),
                 };
-                anyhow!("{}{at}: {reason}", self.origin.label())
+                anyhow!("{}{at}: {reason}", self.origin(e.template_name.as_deref()))
             })
     }
+}
+
+/// Writes every built-in template under `dir` (for editing), refusing to
+/// overwrite existing files. Returns the paths written.
+pub fn export(dir: &Path) -> Result<Vec<PathBuf>> {
+    let existing: Vec<PathBuf> = TEMPLATES
+        .iter()
+        .map(|(p, _)| dir.join(p))
+        .filter(|p| p.exists())
+        .collect();
+    if let Some(first) = existing.first() {
+        return Err(anyhow!(
+            "`{}` already exists ({} template file(s) would be overwritten); export into an empty directory",
+            first.display(),
+            existing.len()
+        ));
+    }
+    let mut written = Vec::new();
+    for (path, text) in TEMPLATES {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        }
+        crate::output::write_atomic(&target, text.as_bytes())?;
+        written.push(target);
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -387,11 +595,21 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_template_compiles() {
+        for format in [Format::Md, Format::Html] {
+            Renderer::builtin(format).unwrap();
+        }
+    }
+
+    #[test]
     fn syntax_errors_name_the_template_and_line() {
-        let err = Renderer::build(Format::Md, "line\n{{#if x}}", Origin::File("t.hbs".into()))
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("resume.md.hbs");
+        std::fs::write(&f, "line\n{{#if x}}").unwrap();
+        let err = Renderer::new(Format::Md, None, Some(&f))
             .err()
             .unwrap()
             .to_string();
-        assert!(err.starts_with("t.hbs:2:"), "{err}");
+        assert!(err.starts_with(&format!("{}:2:", f.display())), "{err}");
     }
 }

@@ -158,12 +158,14 @@ pub struct Boost {
     pub quantified: f64,
     /// Between 1 and 1 + [`factors::RECENCY`], by the age of its role.
     pub recency: f64,
+    /// The profile's `tag:` boosts for its tags, multiplied (1 without).
+    pub profile: f64,
 }
 
 impl Boost {
-    /// Both factors multiplied.
+    /// Every factor multiplied.
     pub fn total(self) -> f64 {
-        self.quantified * self.recency
+        self.quantified * self.recency * self.profile
     }
 }
 
@@ -276,6 +278,8 @@ pub struct LibraryIndex {
     /// Single-word surfaces by (first letter, length), for near misses.
     vocabulary: BTreeMap<(char, usize), Vec<(String, String)>>,
     aliases: Aliases,
+    /// Profile boosts of posting terms, by key.
+    term_boosts: HashMap<String, f64>,
 }
 
 impl LibraryIndex {
@@ -291,6 +295,7 @@ impl LibraryIndex {
             boosts: Vec::new(),
             vocabulary: BTreeMap::new(),
             aliases: Aliases::new(&library.aliases),
+            term_boosts: HashMap::new(),
         };
         let ages = role_ages(library);
         for (doc, (at, a)) in library.achievements().enumerate() {
@@ -361,10 +366,42 @@ impl LibraryIndex {
                 recency: ages[at.role].map_or(1.0, |years| {
                     1.0 + factors::RECENCY * (1.0 - years / factors::RECENCY_YEARS).max(0.0)
                 }),
+                profile: 1.0,
             });
         }
         index.avg_len = index.doc_len.iter().sum::<f64>() / index.doc_len.len().max(1) as f64;
         index
+    }
+
+    /// Applies a profile's boosts: `tag:NAME` multiplies the score of
+    /// achievements with that tag; any other key multiplies the weight of
+    /// that posting term (and the terms that mean the same).
+    pub fn with_boosts(
+        mut self,
+        library: &Library,
+        boosts: &BTreeMap<String, f64>,
+    ) -> LibraryIndex {
+        for (key, &factor) in boosts {
+            match key.strip_prefix("tag:") {
+                Some(tag) => {
+                    for (doc, (_, a)) in library.achievements().enumerate() {
+                        if a.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                            self.boosts[doc].profile *= factor;
+                        }
+                    }
+                }
+                None => {
+                    if let Some(k) = analysis::term_key(key) {
+                        let same: Vec<String> =
+                            self.aliases.equivalents(&k).map(str::to_string).collect();
+                        for k in std::iter::once(k).chain(same) {
+                            *self.term_boosts.entry(k).or_insert(1.0) *= factor;
+                        }
+                    }
+                }
+            }
+        }
+        self
     }
 
     /// Number of achievements indexed.
@@ -436,7 +473,8 @@ impl LibraryIndex {
         let mut found: Vec<(u32, MatchKind, u32, String, bool, bool)> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
-            let base = posting_weight(term);
+            let base =
+                posting_weight(term) * self.term_boosts.get(&term.key).copied().unwrap_or(1.0);
             if base <= 0.0 {
                 continue;
             }
@@ -747,6 +785,29 @@ mod tests {
         assert!(s[1].boost.recency > s[2].boost.recency);
         assert!(s[0].score > s[1].score && s[1].score > s[2].score);
         assert!(s[0].score < s[2].score * 1.25, "boosts stay modest");
+    }
+
+    #[test]
+    fn profile_boosts_raise_tags_and_terms() {
+        let lib = library(&[
+            ("a", "Built kafka pipelines", &["data"]),
+            ("b", "Ran postgres", &["db"]),
+        ]);
+        let posting = Posting::analyse("p", "kafka postgres");
+        let plain = LibraryIndex::build(&lib).score(&posting);
+        let mut boosts = BTreeMap::new();
+        boosts.insert("tag:db".to_string(), 2.0);
+        let tagged = LibraryIndex::build(&lib)
+            .with_boosts(&lib, &boosts)
+            .score(&posting);
+        assert!((tagged[1].score - 2.0 * plain[1].score).abs() < 1e-9);
+        assert_eq!(tagged[0].score, plain[0].score);
+        let mut boosts = BTreeMap::new();
+        boosts.insert("Kafka".to_string(), 3.0);
+        let termed = LibraryIndex::build(&lib)
+            .with_boosts(&lib, &boosts)
+            .score(&posting);
+        assert!((termed[0].score - 3.0 * plain[0].score).abs() < 1e-9);
     }
 
     #[test]

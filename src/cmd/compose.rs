@@ -8,31 +8,56 @@ use anyhow::Result;
 
 use crate::cli::ComposeArgs;
 use crate::output;
-use crate::render::{self, Format, Renderer};
+use crate::profile::SkillsMode;
+use crate::render::{self, Format, Presentation, Renderer};
 use crate::report::Report;
 
 /// Runs `tailor compose`.
 pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
+    let profile = super::load_profile(args.profile.as_deref())?;
+    let templates = args.templates.clone().or_else(|| profile.templates_dir());
     let mut inputs = vec![args.job.as_path(), args.content.content.as_path()];
     inputs.extend(args.template.as_deref());
+    inputs.extend(templates.as_deref());
+    inputs.extend(profile.source.as_deref().filter(|p| p.is_file()));
     for out in args.out.iter().chain(&args.report) {
         output::ensure_not_input(out, &inputs)?;
     }
     let format = args
         .format
         .or_else(|| args.out.as_deref().and_then(Format::from_path))
+        .or(profile.format)
         .unwrap_or(Format::Md);
-    let renderer = match &args.template {
-        Some(path) => Renderer::from_file(format, path)?,
-        None => Renderer::builtin(format)?,
-    };
+    if format == Format::Pdf && args.out.is_none() {
+        return Err(anyhow::anyhow!(
+            "--format pdf needs --out FILE.pdf (a PDF is not for the terminal)"
+        ));
+    }
+    let renderer = Renderer::new(format, templates.as_deref(), args.template.as_deref())?;
 
     let super::Run {
         library,
         posting,
+        index,
         tailored: t,
-    } = super::tailor_one(&args.content.content, &args.job, &args.select)?;
-    let resume = renderer.render(&render::view(&library, &t.selection))?;
+    } = super::tailor_one(&args.content.content, &args.job, &args.select, &profile)?;
+    let presentation = Presentation {
+        headline: profile.headline.clone(),
+        summary: profile.summary.clone(),
+        sections: profile
+            .sections
+            .clone()
+            .unwrap_or_else(|| Presentation::default().sections),
+        paper: args.paper.or(profile.paper).unwrap_or_default(),
+        matching_skills_only: profile.skills == SkillsMode::Matching,
+    };
+    let mentioned = |k: &str| crate::coverage::mentioned(&posting, &index, k);
+    let resume = renderer.render(&render::view(
+        &library,
+        &t.selection,
+        &presentation,
+        &mentioned,
+    ))?;
     let r = Report::new(&library, &posting, &t);
     let report = args.report.as_ref().map(|path| {
         let json = path
@@ -42,6 +67,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     });
 
     match &args.out {
+        Some(out) if format == Format::Pdf => crate::pdf::print(&resume, out)?,
         Some(out) => output::write_atomic(out, resume.as_bytes())?,
         None => super::print(&resume)?,
     }

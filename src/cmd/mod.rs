@@ -12,6 +12,7 @@ use crate::cli::{Cli, Command, SelectArgs};
 use crate::content::{self, Library, YearMonth};
 use crate::input;
 use crate::posting::Posting;
+use crate::profile::Profile;
 use crate::select::{Layout, Options};
 
 pub mod compose;
@@ -25,6 +26,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Compose(args) => compose::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => {
+            let written = crate::render::export(&dir)?;
+            print(&format!(
+                "wrote {} template files to {}; use them with --templates {}\n",
+                written.len(),
+                dir.display(),
+                dir.display()
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -53,45 +64,83 @@ pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
     Ok(posting)
 }
 
-/// A library tailored to one posting, with both at hand.
+/// A library tailored to one posting, with everything at hand.
 pub(crate) struct Run {
     pub library: Library,
     pub posting: Posting,
+    pub index: crate::score::LibraryIndex,
     pub tailored: crate::tailored::Tailored,
 }
 
-/// Loads the library and the posting, and tailors one to the other.
-pub(crate) fn tailor_one(content: &Path, job: &Path, select: &SelectArgs) -> Result<Run> {
-    let library = load_library(content)?;
+/// Loads the library and the posting, and tailors one to the other under a
+/// profile and the command line's rules.
+pub(crate) fn tailor_one(
+    content: &Path,
+    job: &Path,
+    select: &SelectArgs,
+    profile: &Profile,
+) -> Result<Run> {
+    let mut library = load_library(content)?;
+    let options = select_options(select, profile)?;
     let posting = load_posting(job)?;
-    let index = crate::score::LibraryIndex::build(&library);
-    let tailored = crate::tailored::tailor(&library, &index, &posting, &select_options(select))?;
+    for (name, variants) in &profile.aliases {
+        library
+            .aliases
+            .entry(name.clone())
+            .or_default()
+            .extend(variants.iter().cloned());
+    }
+    let index = crate::score::LibraryIndex::build(&library).with_boosts(&library, &profile.boosts);
+    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
     Ok(Run {
         library,
         posting,
+        index,
         tailored,
     })
 }
 
-/// Selection options from the command line. Age rules measure from
-/// `--as-of`, else from this month.
-pub(crate) fn select_options(a: &SelectArgs) -> Options {
+/// Loads the profile named on the command line (or the default).
+pub(crate) fn load_profile(name: Option<&str>) -> Result<Profile> {
+    crate::profile::load(name)
+}
+
+/// Selection options: the command line's, over the profile's. Pins,
+/// excludes and required tags add up; everything else on the command line
+/// replaces the profile's. Age rules measure from `--as-of`, else this month.
+pub(crate) fn select_options(a: &SelectArgs, profile: &Profile) -> Result<Options> {
     let needs_date = a.max_age.is_some() || a.recent_years.is_some();
-    Options {
-        budget: a.budget.unwrap_or_default(),
-        layout: Layout::default(),
+    let mut layout = Layout::default();
+    if let Some(w) = profile.line_width {
+        layout.line_width = w;
+    }
+    if let Some(l) = profile.lines_per_page {
+        layout.lines_per_page = l;
+    }
+    let mut pins = profile.pins.clone();
+    pins.extend(a.pin.iter().cloned());
+    let mut excludes = profile.exclude_rules()?;
+    excludes.extend(a.exclude.iter().cloned());
+    let mut requires = profile.required_tags()?;
+    requires.extend(a.require.iter().map(|r| r.0.clone()));
+    Ok(Options {
+        budget: match a.budget {
+            Some(b) => b,
+            None => profile.budget()?.unwrap_or_default(),
+        },
+        layout,
         role_budget: a.role_budget,
-        min_per_role: a.min_per_role,
-        max_per_role: a.max_per_role.map(|m| m as usize),
-        pins: a.pin.clone(),
-        excludes: a.exclude.clone(),
-        requires: a.require.iter().map(|r| r.0.clone()).collect(),
+        min_per_role: a.min_per_role.or(profile.min_per_role),
+        max_per_role: a.max_per_role.map(|m| m as usize).or(profile.max_per_role),
+        pins,
+        excludes,
+        requires,
         max_age: a.max_age,
         old_roles: a.old_roles,
         recent_years: a.recent_years,
         as_of: a.as_of.or_else(|| needs_date.then(this_month)),
         order: a.order,
-    }
+    })
 }
 
 /// The current month, from the system clock (UTC).

@@ -73,11 +73,13 @@ fn match_row(m: &Match) -> MatchRow<'_> {
 
 /// Runs `tailor score`.
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
+    let profile = super::load_profile(args.profile.as_deref())?;
     let super::Run {
         library,
         posting,
         tailored: t,
-    } = super::tailor_one(&args.content.content, &args.job, &args.select)?;
+        ..
+    } = super::tailor_one(&args.content.content, &args.job, &args.select, &profile)?;
     let out = Out {
         posting: &posting.name,
         title: posting.title.as_deref(),

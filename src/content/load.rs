@@ -99,7 +99,7 @@ fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes =
         fs::read(path).with_context(|| format!("cannot read content file `{}`", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -126,7 +126,7 @@ fn is_blank_yaml(text: &str) -> bool {
 
 /// Turns a serde_yaml error into `file:line:col: message`, with a suggestion
 /// for misspelt keys and a hint for tab indentation.
-fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
+pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
     let mut msg = e.to_string();
     if let Some(at) = msg.rfind(" at line ") {
         msg.truncate(at);
@@ -134,10 +134,15 @@ fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
     if let Some(at) = msg.find(", while scanning") {
         msg.truncate(at);
     }
-    msg = msg.replace(
-        "expected struct ContentFile",
-        "expected a mapping with keys basics, summary, experience, skills, education, aliases",
-    );
+    msg = msg
+        .replace(
+            "expected struct ContentFile",
+            "expected a mapping with keys basics, summary, experience, skills, education, aliases",
+        )
+        .replace(
+            "expected struct Profile",
+            "expected a mapping of profile settings",
+        );
     if let Some(s) = suggest_field(&msg) {
         msg.push_str(&format!("; did you mean `{s}`?"));
     }

@@ -129,13 +129,14 @@ pub struct Layout {
 }
 
 impl Default for Layout {
-    /// The built-in HTML template on A4 or Letter: about 100 characters a
-    /// line and 60 lines a page.
+    /// The built-in HTML template (10 pt, 12 × 14 mm margins) on A4 or
+    /// Letter, whichever is smaller: about 95 characters a line and 54
+    /// lines a page, so a one-page budget prints on one page of either.
     fn default() -> Self {
         Layout {
-            line_width: 100,
+            line_width: 95,
             bullet_indent: 3,
-            lines_per_page: 60,
+            lines_per_page: 54,
         }
     }
 }

@@ -1,0 +1,80 @@
+//! PDF output: the HTML résumé printed by a headless Chromium, which must be
+//! installed (Debian: `apt-get install chromium`). The PDF is written to a
+//! temp file in the target's directory and renamed, like every output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+/// Browser executables tried, in order, unless `TAILOR_CHROMIUM` names one.
+const CANDIDATES: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
+
+/// The Chromium executable, if one can be found.
+pub fn find_chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("TAILOR_CHROMIUM") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| CANDIDATES.iter().map(move |c| dir.join(c)))
+        .find(|p| p.is_file())
+}
+
+/// Prints `html` to a PDF at `out`, atomically.
+pub fn print(html: &str, out: &Path) -> Result<()> {
+    let Some(chromium) = find_chromium() else {
+        bail!(
+            "--format pdf needs Chromium on the PATH (Debian: apt-get install chromium; or set TAILOR_CHROMIUM); --format html writes a page to print yourself"
+        );
+    };
+    let work = tempfile::tempdir().context("cannot create a temporary directory for Chromium")?;
+    let page = work.path().join("resume.html");
+    std::fs::write(&page, html).context("cannot write the page for Chromium")?;
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let target = tempfile::Builder::new()
+        .prefix(".tailor-")
+        .suffix(".pdf")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write `{}`", out.display()))?;
+    let status = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            work.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", target.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run `{}`", chromium.display()))?;
+    let size = std::fs::metadata(target.path())
+        .map(|m| m.len())
+        .unwrap_or(0);
+    if !status.success() || size == 0 {
+        bail!("`{}` did not print the PDF ({status})", chromium.display());
+    }
+    target
+        .persist(out)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write `{}`", out.display()))?;
+    Ok(())
+}

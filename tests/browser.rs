@@ -1,0 +1,106 @@
+//! The HTML résumé in a real browser: headless Chromium prints it to PDF;
+//! `pdfinfo` counts the pages and `pdftotext` reads it back like an
+//! applicant-tracking system would. For every example posting, on A4 and on
+//! Letter, the default profile must print to exactly one page, and every
+//! selected achievement's text must come back, in order.
+//!
+//! Needs Chromium and poppler-utils (`.ci/run` installs them). Skipped, and
+//! says so, only when they are not installed.
+
+mod common;
+
+use std::process::Command;
+
+use common::run;
+
+fn have(tool: &str) -> bool {
+    Command::new(tool).arg("--version").output().is_ok()
+}
+
+fn folded(s: &str) -> String {
+    s.replace(['\u{FB01}'], "fi")
+        .replace('\u{FB02}', "fl")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn default_profile_prints_one_page_and_reads_back_in_order() {
+    if tailor::pdf::find_chromium().is_none() || !have("pdftotext") {
+        eprintln!(
+            "skipped: needs chromium and poppler-utils (apt-get install chromium poppler-utils)"
+        );
+        return;
+    }
+    let library = tailor::content::load(std::path::Path::new("content")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for job in [
+        "examples/backend-platform.txt",
+        "examples/payments-engineer.md",
+        "examples/engineering-manager.txt",
+        "examples/frontend-designer.md",
+    ] {
+        for paper in ["a4", "letter"] {
+            let pdf = dir.path().join("r.pdf");
+            let report = dir.path().join("r.json");
+            let (code, _, err) = run(&[
+                "compose",
+                "--job",
+                job,
+                "--paper",
+                paper,
+                "--out",
+                pdf.to_str().unwrap(),
+                "--report",
+                report.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 0, "{job} {paper}: {err}");
+
+            let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+            let info = String::from_utf8_lossy(&info.stdout);
+            let pages = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
+            assert_eq!(
+                pages.split_whitespace().nth(1),
+                Some("1"),
+                "{job} on {paper}: {pages}"
+            );
+            let size = info
+                .lines()
+                .find(|l| l.starts_with("Page size:"))
+                .unwrap()
+                .to_lowercase();
+            assert!(
+                size.contains(if paper == "a4" { "(a4)" } else { "(letter)" }),
+                "{size}"
+            );
+
+            let text = Command::new("pdftotext")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = folded(&String::from_utf8_lossy(&text.stdout));
+            let r: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+            let mut at = 0;
+            for s in r["selected"].as_array().unwrap() {
+                let a = library
+                    .achievements()
+                    .find(|(_, a)| a.id == s["id"])
+                    .map(|(_, a)| a)
+                    .unwrap();
+                let phrasing = if s["phrasing"] == "short" {
+                    a.short.as_ref().unwrap()
+                } else {
+                    &a.text
+                };
+                let want = folded(&tailor::text::plain(phrasing));
+                let found = text[at..].find(&want).unwrap_or_else(|| {
+                    panic!("{job} on {paper}: `{want}` is not in the PDF text after position {at}:\n{text}")
+                });
+                at += found + want.len();
+            }
+        }
+    }
+}
