@@ -35,19 +35,7 @@ fn every_shipped_profile_works_on_every_example() {
 }
 
 fn report(profile: &str, job: &str) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.json");
-    let (code, _, err) = run(&[
-        "compose",
-        "--profile",
-        profile,
-        "--job",
-        job,
-        "--report",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::compose_report(&["--profile", profile, "--job", job])
 }
 
 #[test]
@@ -108,23 +96,14 @@ fn two_profiles_differ_as_configured() {
 
 #[test]
 fn command_line_flags_override_the_profile() {
-    let d = {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.json");
-        let (code, _, err) = run(&[
-            "compose",
-            "--profile",
-            "engineering-lead",
-            "--job",
-            EXAMPLES[0],
-            "--budget",
-            "120",
-            "--report",
-            path.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{err}");
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(path).unwrap()).unwrap()
-    };
+    let d = common::compose_report(&[
+        "--profile",
+        "engineering-lead",
+        "--job",
+        EXAMPLES[0],
+        "--budget",
+        "120",
+    ]);
     assert_eq!(d["budget"]["amount"], 120);
 }
 

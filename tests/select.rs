@@ -10,13 +10,7 @@ const FULL: &str = "tests/fixtures/content/full";
 const PAYMENTS: &str = "tests/fixtures/postings/payments.txt";
 
 fn report(args: &[&str]) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.json");
-    let mut all = vec!["compose", "--report", path.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, _, err) = run(&all);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::compose_report(args)
 }
 
 #[test]

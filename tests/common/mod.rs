@@ -51,3 +51,15 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Runs `tailor compose` with `args` plus `--report` to a temp file, checks
+/// it succeeded, and returns the JSON report.
+pub fn compose_report(args: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.json");
+    let mut all = vec!["compose", "--report", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (code, _, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
