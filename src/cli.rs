@@ -38,9 +38,48 @@ pub enum Command {
     /// Explain one achievement's score: each term it matched, how, where the
     /// term stood in the posting, its weight and its contribution.
     Explain(ExplainArgs),
+    /// Compare two tailored variants: achievements added, removed, moved and
+    /// rephrased, coverage and words. Exit status like diff(1): 0 same
+    /// selection, 1 different, 2 error.
+    Diff(DiffArgs),
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+}
+
+/// Arguments of `tailor diff`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  tailor diff a.md b.html\n  tailor diff --job p1.txt --job p2.txt\n  tailor diff --job p.txt --profile default --profile payments\n  tailor diff --job p.txt --budget 1p --budget 250"
+)]
+pub struct DiffArgs {
+    /// Two résumés written by tailor (Markdown or HTML, mixed allowed).
+    #[arg(value_name = "FILE", num_args = 0..=2)]
+    pub files: Vec<PathBuf>,
+
+    /// Compose in memory instead of reading files: the posting for both
+    /// variants, or one for A and one for B.
+    #[arg(long, short = 'j', value_name = "FILE")]
+    pub job: Vec<PathBuf>,
+
+    /// With --job: the profile for both, or one for A and one for B.
+    #[arg(long, short = 'p', value_name = "NAME|FILE")]
+    pub profile: Vec<String>,
+
+    /// With --job: the budget for both, or one for A and one for B.
+    #[arg(long, short = 'b', value_name = "BUDGET")]
+    pub budget: Vec<Budget>,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Append a unified diff of the rendered text.
+    #[arg(long)]
+    pub text: bool,
+
+    /// How to print the comparison.
+    #[arg(long, short = 'f', value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
 }
 
 /// `tailor templates …`
@@ -119,7 +158,7 @@ pub struct ComposeArgs {
 
 /// How achievements are selected: the budget and the rules. Flags here are
 /// hard rules; the built-in default (one achievement per role) is soft.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct SelectArgs {
     /// Length budget: words (450), characters (3000c), rendered lines (60l)
     /// or pages (1p) [default: 400 words, about one page].

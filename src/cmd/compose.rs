@@ -1,16 +1,129 @@
-//! `tailor compose`: load, tailor, render, write; optionally a report and a
-//! match-rate gate.
+//! `tailor compose`: load, tailor, render (with its manifest), write;
+//! optionally a report, an explanation and a match-rate gate.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
-use crate::cli::ComposeArgs;
+use crate::cli::{ComposeArgs, SelectArgs};
+use crate::manifest::{self, Manifest};
 use crate::output;
-use crate::profile::SkillsMode;
-use crate::render::{self, Format, Presentation, Renderer};
-use crate::report::Report;
+use crate::profile::{Profile, SkillsMode};
+use crate::render::{self, Format, Paper, Presentation, Renderer};
+use crate::report::{Report, round};
+use crate::select::Phrasing;
+
+/// What to compose.
+pub(crate) struct Request<'a> {
+    pub job: &'a Path,
+    pub content: &'a Path,
+    pub select: &'a SelectArgs,
+    pub profile: &'a Profile,
+    pub profile_name: &'a str,
+    pub format: Format,
+    pub paper: Option<Paper>,
+    pub templates: Option<&'a Path>,
+    pub template: Option<&'a Path>,
+}
+
+/// A résumé composed in memory, with everything behind it.
+pub(crate) struct Composed {
+    /// The rendered document, manifest included.
+    pub document: String,
+    /// The rendered document without its manifest.
+    pub rendered: String,
+    /// Its manifest.
+    pub manifest: Manifest,
+    /// The library, posting and tailoring.
+    pub run: super::Run,
+}
+
+/// Composes a résumé in memory.
+pub(crate) fn compose(req: &Request) -> Result<Composed> {
+    let renderer = Renderer::new(req.format, req.templates, req.template)?;
+    let run = super::tailor_one(req.content, req.job, req.select, req.profile)?;
+    let profile = req.profile;
+    let presentation = Presentation {
+        headline: profile.headline.clone(),
+        summary: profile.summary.clone(),
+        sections: profile
+            .sections
+            .clone()
+            .unwrap_or_else(|| Presentation::default().sections),
+        paper: req.paper.or(profile.paper).unwrap_or_default(),
+        matching_skills_only: profile.skills == SkillsMode::Matching,
+    };
+    let mentioned = |k: &str| crate::coverage::mentioned(&run.posting, &run.index, k);
+    let view = render::view(
+        &run.library,
+        &run.tailored.selection,
+        &presentation,
+        &mentioned,
+    );
+    let rendered = renderer.render(&view)?;
+    let manifest = manifest_of(&run, req.profile_name);
+    let document = manifest::embed(&rendered, req.format, &manifest);
+    Ok(Composed {
+        document,
+        rendered,
+        manifest,
+        run,
+    })
+}
+
+fn manifest_of(run: &super::Run, profile: &str) -> Manifest {
+    let t = &run.tailored;
+    Manifest {
+        tailor: env!("CARGO_PKG_VERSION").to_string(),
+        content_hash: hash_of(&run.library),
+        posting: run.posting.name.clone(),
+        posting_hash: hash_of(&run.posting),
+        profile: profile.to_string(),
+        budget: t.selection.budget.to_string(),
+        used: t.selection.used,
+        capacity: t.selection.capacity,
+        selected: t
+            .selection
+            .chosen
+            .iter()
+            .map(|c| manifest::Entry {
+                id: run.library.achievement(c.at).id.clone(),
+                role: run.library.experience[c.at.role].title.clone(),
+                phrasing: match c.phrasing {
+                    Phrasing::Text => "text".into(),
+                    Phrasing::Short => "short".into(),
+                },
+                score: round(c.score),
+            })
+            .collect(),
+        match_rate: round(t.coverage.match_rate),
+        covered: t
+            .coverage
+            .covered
+            .iter()
+            .map(|c| c.term.term.clone())
+            .collect(),
+        missing: t.coverage.missing.iter().map(|k| k.term.clone()).collect(),
+    }
+}
+
+/// The hash of a value's JSON form: the same data, the same hash.
+fn hash_of(value: &impl serde::Serialize) -> String {
+    manifest::hash(
+        serde_json::to_string(value)
+            .expect("library and posting serialise")
+            .as_bytes(),
+    )
+}
+
+/// The profile's name as the manifest records it.
+pub(crate) fn profile_name(arg: Option<&str>, profile: &Profile) -> String {
+    arg.map(str::to_string)
+        .or_else(|| profile.name.clone())
+        .unwrap_or_else(|| "default".to_string())
+}
 
 /// Runs `tailor compose`.
 pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
@@ -29,36 +142,29 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         .or(profile.format)
         .unwrap_or(Format::Md);
     if format == Format::Pdf && args.out.is_none() {
-        return Err(anyhow::anyhow!(
+        return Err(anyhow!(
             "--format pdf needs --out FILE.pdf (a PDF is not for the terminal)"
         ));
     }
-    let renderer = Renderer::new(format, templates.as_deref(), args.template.as_deref())?;
-
+    let name = profile_name(args.profile.as_deref(), &profile);
+    let composed = compose(&Request {
+        job: &args.job,
+        content: &args.content.content,
+        select: &args.select,
+        profile: &profile,
+        profile_name: &name,
+        format,
+        paper: args.paper,
+        templates: templates.as_deref(),
+        template: args.template.as_deref(),
+    })?;
     let super::Run {
         library,
         posting,
-        index,
         tailored: t,
-    } = super::tailor_one(&args.content.content, &args.job, &args.select, &profile)?;
-    let presentation = Presentation {
-        headline: profile.headline.clone(),
-        summary: profile.summary.clone(),
-        sections: profile
-            .sections
-            .clone()
-            .unwrap_or_else(|| Presentation::default().sections),
-        paper: args.paper.or(profile.paper).unwrap_or_default(),
-        matching_skills_only: profile.skills == SkillsMode::Matching,
-    };
-    let mentioned = |k: &str| crate::coverage::mentioned(&posting, &index, k);
-    let resume = renderer.render(&render::view(
-        &library,
-        &t.selection,
-        &presentation,
-        &mentioned,
-    ))?;
-    let r = Report::new(&library, &posting, &t);
+        ..
+    } = &composed.run;
+    let r = Report::new(library, posting, t);
     let report = args.report.as_ref().map(|path| {
         let json = path
             .extension()
@@ -67,9 +173,9 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     });
 
     match &args.out {
-        Some(out) if format == Format::Pdf => crate::pdf::print(&resume, out)?,
-        Some(out) => output::write_atomic(out, resume.as_bytes())?,
-        None => super::print(&resume)?,
+        Some(out) if format == Format::Pdf => crate::pdf::print(&composed.document, out)?,
+        Some(out) => output::write_atomic(out, composed.document.as_bytes())?,
+        None => super::print(&composed.document)?,
     }
     if let Some((path, text)) = report {
         output::write_atomic(path, text.as_bytes())?;

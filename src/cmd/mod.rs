@@ -16,6 +16,7 @@ use crate::profile::Profile;
 use crate::select::{Layout, Options};
 
 pub mod compose;
+pub mod diff;
 pub mod explain;
 pub mod score;
 
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Compose(args) => compose::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => {
             let written = crate::render::export(&dir)?;
             print(&format!(

@@ -1,0 +1,186 @@
+//! Provenance: a small machine-readable manifest embedded in every résumé
+//! tailor writes (an HTML comment in Markdown, a `<script
+//! type="application/json">` element in HTML: invisible when rendered), so
+//! that a variant can be explained, compared and rebuilt.
+
+use serde::{Deserialize, Serialize};
+
+use crate::render::Format;
+
+/// Opens the manifest block in Markdown.
+const MD_OPEN: &str = "<!-- tailor-manifest";
+/// Closes it.
+const MD_CLOSE: &str = "-->";
+/// Opens the manifest element in HTML.
+const HTML_OPEN: &str = r#"<script type="application/json" id="tailor-manifest">"#;
+/// Closes it.
+const HTML_CLOSE: &str = "</script>";
+
+/// What a tailored résumé was made from and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The tailor version that wrote it.
+    pub tailor: String,
+    /// Hash of the achievement library.
+    pub content_hash: String,
+    /// The posting's name (its file name).
+    pub posting: String,
+    /// Hash of the analysed posting.
+    pub posting_hash: String,
+    /// The profile used.
+    pub profile: String,
+    /// The budget, as given ("1 page", "400 words").
+    pub budget: String,
+    /// Budget units used and available.
+    pub used: u32,
+    /// Budget units available for achievements.
+    pub capacity: u32,
+    /// The selected achievements, in résumé order.
+    pub selected: Vec<Entry>,
+    /// Weighted share of the posting's key terms covered (0–1).
+    pub match_rate: f64,
+    /// Key terms covered.
+    pub covered: Vec<String>,
+    /// Key terms missing.
+    pub missing: Vec<String>,
+}
+
+/// One selected achievement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Its id.
+    pub id: String,
+    /// Its role's title.
+    pub role: String,
+    /// `text` or `short`.
+    pub phrasing: String,
+    /// Its score for the posting.
+    pub score: f64,
+}
+
+/// A 64-bit FNV-1a hash, in hex: enough to tell inputs apart, not a
+/// security measure.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The manifest as JSON that cannot end the comment or element holding it:
+/// `<` and `>` are written as JSON escapes (valid anywhere they occur).
+fn to_json(m: &Manifest) -> String {
+    serde_json::to_string_pretty(m)
+        .expect("the manifest serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+}
+
+/// `document` with the manifest embedded: at the end of Markdown, before
+/// `</body>` in HTML.
+pub fn embed(document: &str, format: Format, m: &Manifest) -> String {
+    let json = to_json(m);
+    match format {
+        Format::Md => {
+            let mut s = document.trim_end().to_string();
+            s.push_str(&format!("\n\n{MD_OPEN}\n{json}\n{MD_CLOSE}\n"));
+            s
+        }
+        Format::Html | Format::Pdf => {
+            let block = format!("{HTML_OPEN}\n{json}\n{HTML_CLOSE}\n");
+            match document.rfind("</body>") {
+                Some(at) => format!("{}{block}{}", &document[..at], &document[at..]),
+                None => format!("{document}\n{block}"),
+            }
+        }
+    }
+}
+
+/// Why a manifest could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrupted(pub String);
+
+/// The manifest of a document and the document without it: `Ok(None)` for a
+/// document tailor did not write, `Err` for a manifest that is there but
+/// broken.
+pub fn extract(document: &str) -> Result<Option<(Manifest, String)>, Corrupted> {
+    for (open, close) in [(MD_OPEN, MD_CLOSE), (HTML_OPEN, HTML_CLOSE)] {
+        let Some(start) = document.find(open) else {
+            continue;
+        };
+        let body_start = start + open.len();
+        let Some(len) = document[body_start..].find(close) else {
+            return Err(Corrupted("the manifest block is not closed".into()));
+        };
+        let json = &document[body_start..body_start + len];
+        let manifest: Manifest = serde_json::from_str(json.trim())
+            .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+        let rest = format!(
+            "{}{}",
+            &document[..start],
+            document[body_start + len + close.len()..].trim_start_matches('\n')
+        );
+        return Ok(Some((manifest, rest)));
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        Manifest {
+            tailor: "0.1.0".into(),
+            content_hash: hash(b"c"),
+            posting: "p.md".into(),
+            posting_hash: hash(b"p"),
+            profile: "default".into(),
+            budget: "400 words".into(),
+            used: 10,
+            capacity: 400,
+            selected: vec![Entry {
+                id: "a".into(),
+                role: "Eng </script> --> <!--".into(),
+                phrasing: "text".into(),
+                score: 1.5,
+            }],
+            match_rate: 0.5,
+            covered: vec!["kafka".into()],
+            missing: vec![],
+        }
+    }
+
+    #[test]
+    fn round_trips_in_both_formats_even_with_markup_in_strings() {
+        let m = manifest();
+        for (format, doc) in [
+            (Format::Md, "# R\n\nText\n"),
+            (Format::Html, "<html><body><p>x</p></body></html>"),
+        ] {
+            let embedded = embed(doc, format, &m);
+            assert!(!embedded.contains("</script> -->"), "{embedded}");
+            let (back, rest) = extract(&embedded).unwrap().unwrap();
+            assert_eq!(back, m);
+            assert!(!rest.contains("tailor-manifest"));
+        }
+    }
+
+    #[test]
+    fn foreign_and_corrupted_documents_are_told_apart() {
+        assert_eq!(extract("# Just a résumé\n").unwrap(), None);
+        let err = extract("# R\n<!-- tailor-manifest\n{ not json\n-->\n").unwrap_err();
+        assert!(err.0.contains("not valid"), "{err:?}");
+        assert!(extract("# R\n<!-- tailor-manifest\n{}").is_err());
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(hash(b""), "cbf29ce484222325");
+        assert_ne!(hash(b"a"), hash(b"b"));
+    }
+}
