@@ -11,6 +11,7 @@ use tailor::content::load::{Source, from_sources};
 use tailor::posting::Posting;
 use tailor::score::LibraryIndex;
 
+#[path = "../scripts/support/generate.rs"]
 mod support;
 use support as generate;
 

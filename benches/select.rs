@@ -16,6 +16,7 @@ use tailor::posting::Posting;
 use tailor::score::LibraryIndex;
 use tailor::select::{Budget, Options, select};
 
+#[path = "../scripts/support/generate.rs"]
 mod support;
 
 fn bench(c: &mut Criterion) {

@@ -38,6 +38,11 @@ pub enum Command {
     /// Explain one achievement's score: each term it matched, how, where the
     /// term stood in the posting, its weight and its contribution.
     Explain(ExplainArgs),
+    /// Tailor for many postings at once: one résumé per posting and format,
+    /// a summary (table, summary.csv, summary.json) and a coverage report
+    /// (report.html) in the output directory. Exit status 1 when any
+    /// posting failed.
+    Batch(BatchArgs),
     /// Compare two tailored variants: achievements added, removed, moved and
     /// rephrased, coverage and words. Exit status like diff(1): 0 same
     /// selection, 1 different, 2 error.
@@ -45,6 +50,47 @@ pub enum Command {
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+}
+
+/// Arguments of `tailor batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Postings: files, directories (every .txt, .md and .html inside) or
+    /// glob patterns ("postings/*.txt").
+    #[arg(required = true, value_name = "POSTING")]
+    pub postings: Vec<PathBuf>,
+
+    /// Where to write everything (created if missing). Nothing is written
+    /// outside it.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out_dir: PathBuf,
+
+    /// Formats to write, comma-separated: md, html.
+    #[arg(long, short = 'f', value_delimiter = ',', default_value = "md")]
+    pub format: Vec<Format>,
+
+    /// Look into directories recursively.
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// A presentation preset (as for compose).
+    #[arg(long, short = 'p', value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+
+    /// Worker threads [default: one per core]. Output is the same whatever
+    /// the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// No progress bar (there is none anyway when stderr is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Arguments of `tailor diff`.

@@ -8,6 +8,7 @@
 //! them into the commands that [`cli`] declares.
 
 pub mod analysis;
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod content;

@@ -8,12 +8,16 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use crate::cli::{ComposeArgs, SelectArgs};
+use crate::content::Library;
 use crate::manifest::{self, Manifest};
 use crate::output;
+use crate::posting::Posting;
 use crate::profile::{Profile, SkillsMode};
 use crate::render::{self, Format, Paper, Presentation, Renderer};
 use crate::report::{Report, round};
+use crate::score::LibraryIndex;
 use crate::select::Phrasing;
+use crate::tailored::Tailored;
 
 /// What to compose.
 pub(crate) struct Request<'a> {
@@ -40,31 +44,52 @@ pub(crate) struct Composed {
     pub run: super::Run,
 }
 
-/// Composes a résumé in memory.
-pub(crate) fn compose(req: &Request) -> Result<Composed> {
-    let renderer = Renderer::new(req.format, req.templates, req.template)?;
-    let run = super::tailor_one(req.content, req.job, req.select, req.profile)?;
-    let profile = req.profile;
-    let presentation = Presentation {
+/// The presentation a profile asks for (`--paper` over the profile's).
+pub(crate) fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
+    Presentation {
         headline: profile.headline.clone(),
         summary: profile.summary.clone(),
         sections: profile
             .sections
             .clone()
             .unwrap_or_else(|| Presentation::default().sections),
-        paper: req.paper.or(profile.paper).unwrap_or_default(),
+        paper: paper.or(profile.paper).unwrap_or_default(),
         matching_skills_only: profile.skills == SkillsMode::Matching,
-    };
-    let mentioned = |k: &str| crate::coverage::mentioned(&run.posting, &run.index, k);
-    let view = render::view(
-        &run.library,
-        &run.tailored.selection,
-        &presentation,
-        &mentioned,
-    );
+    }
+}
+
+/// Renders one tailoring and its manifest: the document with the manifest
+/// embedded, the document without it, and the manifest.
+pub(crate) fn finish(
+    library: &Library,
+    posting: &Posting,
+    index: &LibraryIndex,
+    tailored: &Tailored,
+    renderer: &Renderer,
+    presentation: &Presentation,
+    profile_name: &str,
+) -> Result<(String, String, Manifest)> {
+    let mentioned = |k: &str| crate::coverage::mentioned(posting, index, k);
+    let view = render::view(library, &tailored.selection, presentation, &mentioned);
     let rendered = renderer.render(&view)?;
-    let manifest = manifest_of(&run, req.profile_name);
-    let document = manifest::embed(&rendered, req.format, &manifest);
+    let manifest = manifest_of(library, posting, tailored, profile_name);
+    let document = manifest::embed(&rendered, renderer.format(), &manifest);
+    Ok((document, rendered, manifest))
+}
+
+/// Composes a résumé in memory.
+pub(crate) fn compose(req: &Request) -> Result<Composed> {
+    let renderer = Renderer::new(req.format, req.templates, req.template)?;
+    let run = super::tailor_one(req.content, req.job, req.select, req.profile)?;
+    let (document, rendered, manifest) = finish(
+        &run.library,
+        &run.posting,
+        &run.index,
+        &run.tailored,
+        &renderer,
+        &presentation(req.profile, req.paper),
+        req.profile_name,
+    )?;
     Ok(Composed {
         document,
         rendered,
@@ -73,13 +98,12 @@ pub(crate) fn compose(req: &Request) -> Result<Composed> {
     })
 }
 
-fn manifest_of(run: &super::Run, profile: &str) -> Manifest {
-    let t = &run.tailored;
+fn manifest_of(library: &Library, posting: &Posting, t: &Tailored, profile: &str) -> Manifest {
     Manifest {
         tailor: env!("CARGO_PKG_VERSION").to_string(),
-        content_hash: hash_of(&run.library),
-        posting: run.posting.name.clone(),
-        posting_hash: hash_of(&run.posting),
+        content_hash: hash_of(library),
+        posting: posting.name.clone(),
+        posting_hash: hash_of(posting),
         profile: profile.to_string(),
         budget: t.selection.budget.to_string(),
         used: t.selection.used,
@@ -89,8 +113,8 @@ fn manifest_of(run: &super::Run, profile: &str) -> Manifest {
             .chosen
             .iter()
             .map(|c| manifest::Entry {
-                id: run.library.achievement(c.at).id.clone(),
-                role: run.library.experience[c.at.role].title.clone(),
+                id: library.achievement(c.at).id.clone(),
+                role: library.experience[c.at.role].title.clone(),
                 phrasing: match c.phrasing {
                     Phrasing::Text => "text".into(),
                     Phrasing::Short => "short".into(),

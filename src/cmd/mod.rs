@@ -15,6 +15,7 @@ use crate::posting::Posting;
 use crate::profile::Profile;
 use crate::select::{Layout, Options};
 
+pub mod batch;
 pub mod compose;
 pub mod diff;
 pub mod explain;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Score(args) => score::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Batch(args) => batch::run(&args),
         Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => {
             let written = crate::render::export(&dir)?;
             print(&format!(
@@ -52,6 +54,11 @@ pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
     for w in &source.warnings {
         let _ = writeln!(std::io::stderr(), "warning: {w}");
     }
+    analyse_source(&source)
+}
+
+/// Analyses a posting already read; a posting without terms is an error.
+pub(crate) fn analyse_source(source: &input::PostingSource) -> Result<Posting> {
     let posting = if source.html {
         Posting::analyse_html(&source.name, &source.text)
     } else {

@@ -318,6 +318,34 @@ fn has_tag(tags: &[String], tag: &str) -> bool {
     tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
 }
 
+/// What each achievement's phrasings cost under a budget and layout: the
+/// same for every posting, so computed once per library in a batch.
+#[derive(Debug, Clone)]
+pub struct Costs {
+    /// Per achievement, in library order: its `text`'s cost, and its
+    /// `short`'s when it has one.
+    per_achievement: Vec<(u32, Option<u32>)>,
+}
+
+impl Costs {
+    /// Measures every phrasing in the library.
+    pub fn new(library: &Library, options: &Options) -> Costs {
+        Costs {
+            per_achievement: library
+                .achievements()
+                .map(|(_, a)| {
+                    (
+                        options.budget.cost(&a.text, &options.layout),
+                        a.short
+                            .as_deref()
+                            .map(|s| options.budget.cost(s, &options.layout)),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Chooses achievements for a posting. `scored` is in library order, as
 /// [`crate::score::LibraryIndex::score`] returns it.
 ///
@@ -329,6 +357,23 @@ pub fn select(
     scored: &[Scored],
     key_terms: &[usize],
     options: &Options,
+) -> Result<Selection, SelectError> {
+    select_with_costs(
+        library,
+        scored,
+        key_terms,
+        options,
+        &Costs::new(library, options),
+    )
+}
+
+/// [`select`] with the phrasings' costs measured beforehand.
+pub fn select_with_costs(
+    library: &Library,
+    scored: &[Scored],
+    key_terms: &[usize],
+    options: &Options,
+    costs: &Costs,
 ) -> Result<Selection, SelectError> {
     let all: Vec<_> = library.achievements().collect();
     let n = all.len();
@@ -423,8 +468,8 @@ pub fn select(
         if blocked[i].is_some() {
             continue;
         }
-        let (at, a) = all[i];
-        let text_cost = options.budget.cost(&a.text, &options.layout);
+        let (at, _) = all[i];
+        let (text_cost, short_cost) = costs.per_achievement[i];
         let option = |cost: u32, short: bool| -> Opt {
             let shown = scored[i]
                 .matches
@@ -442,8 +487,7 @@ pub fn select(
         };
         let mut opts = vec![option(text_cost, false)];
         let mut kinds = vec![Phrasing::Text];
-        if let Some(short) = &a.short {
-            let cost = options.budget.cost(short, &options.layout);
+        if let Some(cost) = short_cost {
             if cost < text_cost {
                 opts.push(option(cost, true));
                 kinds.push(Phrasing::Short);
@@ -526,7 +570,9 @@ pub fn select(
         for &r in &soft {
             problem.group_min[r] = 1;
         }
-        if let Some(s) = solver::solve(&problem) {
+        // Solve only when the minimums can fit at all; the bound is cheap.
+        let fits = minimum_cost(&problem) <= u64::from(problem.capacity);
+        if let Some(s) = fits.then(|| solver::solve(&problem)).flatten() {
             break s;
         }
         match soft.pop() {
@@ -550,6 +596,10 @@ pub fn select(
     // What went in.
     let score_of = |i: usize| scored[i].score;
     let order = ranking(scored);
+    let mut rank = vec![0usize; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
     let mut chosen = Vec::new();
     for &r in &shown_roles {
         let mut in_role: Vec<usize> = (0..n)
@@ -557,7 +607,7 @@ pub fn select(
             .filter(|&i| item_of[i].is_some_and(|k| solution.choice[k].is_some()))
             .collect();
         if options.order == Order::Score {
-            in_role.sort_by_key(|i| order.iter().position(|j| j == i));
+            in_role.sort_by_key(|&i| rank[i]);
         }
         for i in in_role {
             let k = item_of[i].expect("chosen items exist");
@@ -573,12 +623,13 @@ pub fn select(
 
     // Why the rest did not.
     let left = capacity - solution.used;
+    let values = solver::values_alone_and_marginal(&problem, &solution.choice);
     let mut left_out = Vec::new();
     for &i in &order {
         let reason = match (&blocked[i], item_of[i]) {
             (Some(r), _) => r.clone(),
             (None, Some(k)) if solution.choice[k].is_none() => {
-                explain(&problem, &solution.choice, k, left, &refs, &all)
+                explain(&problem, &solution.choice, k, values[k], left, &refs, &all)
             }
             _ => continue,
         };
@@ -600,6 +651,34 @@ pub fn select(
     })
 }
 
+/// A lower bound on the cost of meeting the forced items and the per-role
+/// minimums: forced items at their cheapest, plus each role's cheapest
+/// further items up to its minimum.
+fn minimum_cost(p: &Problem) -> u64 {
+    let cheapest = |it: &Item| u64::from(it.options.iter().map(|o| o.cost).min().unwrap_or(0));
+    let mut total: u64 = p.items.iter().filter(|it| it.forced).map(cheapest).sum();
+    for (g, &min) in p.group_min.iter().enumerate() {
+        let forced = p
+            .items
+            .iter()
+            .filter(|it| it.group == g && it.forced)
+            .count();
+        let need = min.saturating_sub(forced);
+        if need == 0 {
+            continue;
+        }
+        let mut costs: Vec<u64> = p
+            .items
+            .iter()
+            .filter(|it| it.group == g && !it.forced)
+            .map(cheapest)
+            .collect();
+        costs.sort_unstable();
+        total += costs.iter().take(need).sum::<u64>();
+    }
+    total
+}
+
 /// Number of posting terms any match refers to (term ids are below it).
 fn scored_terms(scored: &[Scored]) -> usize {
     scored
@@ -609,26 +688,22 @@ fn scored_terms(scored: &[Scored]) -> usize {
         .unwrap_or(0)
 }
 
-/// Why item `k` (not chosen) was left out.
+/// Why item `k` (not chosen) was left out, given its value alone and its
+/// marginal value.
+#[allow(clippy::too_many_arguments)]
 fn explain(
     p: &Problem,
     choice: &[Option<usize>],
     k: usize,
+    (alone, marginal): (f64, f64),
     left: u32,
     refs: &[usize],
     all: &[(AchievementRef, &crate::content::Achievement)],
 ) -> Reason {
     let item = &p.items[k];
-    let empty = vec![None; p.items.len()];
-    let alone = (0..item.options.len())
-        .map(|o| solver::marginal(p, &empty, k, o))
-        .fold(0.0, f64::max);
     if alone <= 1e-9 {
         return Reason::BelowCut { no_match: true };
     }
-    let marginal = (0..item.options.len())
-        .map(|o| solver::marginal(p, choice, k, o))
-        .fold(0.0, f64::max);
     if marginal < REDUNDANT_BELOW * alone {
         // The chosen item sharing the most with it.
         let mine = &item.options[0].terms;

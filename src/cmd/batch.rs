@@ -1,0 +1,374 @@
+//! `tailor batch`: many postings, one library. The library, profile, index
+//! and templates are loaded once; postings are tailored in parallel (rayon)
+//! and the results gathered in input order, so the output is the same
+//! whatever the thread count. A posting that fails is reported and the
+//! others go on.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use anyhow::{Context, Result, anyhow, bail};
+use rayon::prelude::*;
+
+use crate::batch::{self, Row};
+use crate::cli::BatchArgs;
+use crate::content::Library;
+use crate::input;
+use crate::output;
+use crate::render::{Format, Presentation, Renderer};
+use crate::score::LibraryIndex;
+use crate::select::Options;
+
+/// Extensions of posting files found in directories.
+const POSTING_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// The postings named on the command line, in order, without repeats; an
+/// argument that names nothing becomes an error entry.
+fn collect(
+    args: &[PathBuf],
+    recursive: bool,
+) -> Vec<std::result::Result<PathBuf, (String, String)>> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |p: PathBuf, out: &mut Vec<_>| {
+        if seen.insert(p.clone()) {
+            out.push(Ok(p));
+        }
+    };
+    for arg in args {
+        let s = arg.to_string_lossy();
+        if arg.is_dir() {
+            let mut files = Vec::new();
+            walk(arg, recursive, &mut files);
+            files.sort();
+            if files.is_empty() {
+                out.push(Err((
+                    s.into_owned(),
+                    "directory holds no .txt, .md or .html postings".into(),
+                )));
+            }
+            for f in files {
+                push(f, &mut out);
+            }
+        } else if !arg.exists() && s.contains(['*', '?', '[']) {
+            let mut matched: Vec<PathBuf> = glob::glob(&s)
+                .map(|paths| {
+                    paths
+                        .filter_map(|p| p.ok())
+                        .filter(|p| p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            matched.sort();
+            if matched.is_empty() {
+                out.push(Err((s.into_owned(), "the pattern matches no file".into())));
+            }
+            for f in matched {
+                push(f, &mut out);
+            }
+        } else {
+            push(arg.clone(), &mut out);
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, recursive: bool, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if recursive {
+                walk(&p, recursive, files);
+            }
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| POSTING_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+        {
+            files.push(p);
+        }
+    }
+}
+
+/// Time spent per stage, summed over threads, in nanoseconds.
+#[derive(Default)]
+struct Timings {
+    read: AtomicU64,
+    analyse: AtomicU64,
+    score: AtomicU64,
+    select: AtomicU64,
+    render: AtomicU64,
+    write: AtomicU64,
+}
+
+fn lap(counter: &AtomicU64, since: &mut Instant) {
+    let now = Instant::now();
+    counter.fetch_add((now - *since).as_nanos() as u64, Ordering::Relaxed);
+    *since = now;
+}
+
+/// Everything loaded once and shared by the workers.
+struct Shared<'a> {
+    library: Library,
+    index: LibraryIndex,
+    options: Options,
+    costs: crate::select::Costs,
+    renderers: Vec<Renderer>,
+    presentation: Presentation,
+    profile_name: String,
+    out_dir: &'a Path,
+    timings: Timings,
+}
+
+fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
+    let mut t = Instant::now();
+    let source = input::read_posting(path)?;
+    lap(&s.timings.read, &mut t);
+    let posting = super::analyse_source(&source)?;
+    lap(&s.timings.analyse, &mut t);
+    let scored = s.index.score(&posting);
+    lap(&s.timings.score, &mut t);
+    let key_terms = crate::coverage::key_terms(&posting, &s.index);
+    let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
+    let selection =
+        crate::select::select_with_costs(&s.library, &scored, &keys, &s.options, &s.costs)?;
+    let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
+    let coverage = crate::coverage::coverage(&s.library, &key_terms, &scored, &chosen);
+    let tailored = crate::tailored::Tailored {
+        scored,
+        selection,
+        key_terms,
+        coverage,
+    };
+    lap(&s.timings.select, &mut t);
+    let mut documents = Vec::new();
+    for r in &s.renderers {
+        let (doc, _, _) = super::compose::finish(
+            &s.library,
+            &posting,
+            &s.index,
+            &tailored,
+            r,
+            &s.presentation,
+            &s.profile_name,
+        )?;
+        let ext = if r.format() == Format::Md {
+            "md"
+        } else {
+            "html"
+        };
+        documents.push((format!("{stem}.{ext}"), doc));
+    }
+    lap(&s.timings.render, &mut t);
+    for (name, doc) in &documents {
+        output::write_atomic_unsynced(&s.out_dir.join(name), doc.as_bytes())?;
+    }
+    lap(&s.timings.write, &mut t);
+
+    let refs: Vec<_> = s.library.achievements().map(|(at, _)| at).collect();
+    let uncovered = tailored
+        .key_terms
+        .iter()
+        .filter(|k| {
+            !tailored
+                .scored
+                .iter()
+                .any(|sc| sc.matches.iter().any(|m| m.term_index == k.index))
+        })
+        .map(|k| k.term.clone())
+        .collect();
+    Ok(Row {
+        posting: path.display().to_string(),
+        outputs: documents.into_iter().map(|(n, _)| n).collect(),
+        status: "ok",
+        error: None,
+        match_rate: Some(crate::report::round(tailored.coverage.match_rate)),
+        selected: Some(tailored.selection.chosen.len()),
+        words: Some(
+            tailored
+                .selection
+                .chosen
+                .iter()
+                .map(|c| {
+                    let a = s.library.achievement(c.at);
+                    let shown = match c.phrasing {
+                        crate::select::Phrasing::Short => a.short.as_deref().unwrap_or(&a.text),
+                        crate::select::Phrasing::Text => &a.text,
+                    };
+                    crate::text::word_count(shown)
+                })
+                .sum(),
+        ),
+        missing: tailored
+            .coverage
+            .missing
+            .iter()
+            .take(3)
+            .map(|k| k.term.clone())
+            .collect(),
+        scores: tailored
+            .scored
+            .iter()
+            .map(|sc| crate::report::round(sc.score))
+            .collect(),
+        chosen: chosen
+            .iter()
+            .map(|at| {
+                refs.iter()
+                    .position(|r| r == at)
+                    .expect("chosen from the library")
+            })
+            .collect(),
+        uncovered,
+    })
+}
+
+/// Runs `tailor batch`.
+pub fn run(args: &BatchArgs) -> Result<ExitCode> {
+    if args.format.contains(&Format::Pdf) {
+        bail!(
+            "batch writes md and html; print PDFs one at a time with `tailor compose --format pdf`"
+        );
+    }
+    let mut formats = args.format.clone();
+    formats.dedup();
+    let started = Instant::now();
+    let profile = super::load_profile(args.profile.as_deref())?;
+    let options = super::select_options(&args.select, &profile)?;
+    let mut library = super::load_library(&args.content.content)?;
+    for (name, variants) in &profile.aliases {
+        library
+            .aliases
+            .entry(name.clone())
+            .or_default()
+            .extend(variants.iter().cloned());
+    }
+    let index = LibraryIndex::build(&library).with_boosts(&library, &profile.boosts);
+    let templates = profile.templates_dir();
+    let renderers = formats
+        .iter()
+        .map(|&f| Renderer::new(f, templates.as_deref(), None))
+        .collect::<Result<Vec<_>>>()?;
+    std::fs::create_dir_all(&args.out_dir).with_context(|| {
+        format!(
+            "cannot create the output directory `{}`",
+            args.out_dir.display()
+        )
+    })?;
+    let out_dir = args.out_dir.canonicalize().with_context(|| {
+        format!(
+            "cannot use the output directory `{}`",
+            args.out_dir.display()
+        )
+    })?;
+
+    let inputs = collect(&args.postings, args.recursive);
+    let stems: Vec<String> = inputs
+        .iter()
+        .map(|i| match i {
+            Ok(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        })
+        .collect();
+    let stems = batch::output_stems(&stems);
+    let costs = crate::select::Costs::new(&library, &options);
+    let shared = Shared {
+        library,
+        index,
+        options,
+        costs,
+        renderers,
+        presentation: super::compose::presentation(&profile, None),
+        profile_name: super::compose::profile_name(args.profile.as_deref(), &profile),
+        out_dir: &out_dir,
+        timings: Timings::default(),
+    };
+    let progress = if args.quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(inputs.len() as u64).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} postings {elapsed_precise}",
+            )
+            .expect("a valid template"),
+        )
+    };
+    let work = || -> Vec<Row> {
+        inputs
+            .par_iter()
+            .zip(stems.par_iter())
+            .map(|(input, stem)| {
+                let row = match input {
+                    Ok(path) => tailor_posting(&shared, path, stem).unwrap_or_else(|e| {
+                        Row::failed(path.display().to_string(), format!("{e:#}"))
+                    }),
+                    Err((arg, why)) => Row::failed(arg.clone(), why.clone()),
+                };
+                progress.inc(1);
+                row
+            })
+            .collect()
+    };
+    let rows = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build()
+            .map_err(|e| anyhow!("cannot start {n} threads: {e}"))?
+            .install(work),
+        None => work(),
+    };
+    progress.finish_and_clear();
+
+    let mut t = Instant::now();
+    let ids: Vec<String> = shared
+        .library
+        .achievements()
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    output::write_atomic(
+        &out_dir.join("summary.csv"),
+        batch::summary_csv(&rows).as_bytes(),
+    )?;
+    output::write_atomic(
+        &out_dir.join("summary.json"),
+        batch::summary_json(&rows).as_bytes(),
+    )?;
+    output::write_atomic(
+        &out_dir.join("report.html"),
+        batch::report_html(&rows, &ids).as_bytes(),
+    )?;
+    lap(&shared.timings.write, &mut t);
+    for r in rows.iter().filter(|r| r.status != "ok") {
+        eprintln!(
+            "tailor: {}: {}",
+            r.posting,
+            r.error.as_deref().unwrap_or("")
+        );
+    }
+    super::print(&batch::summary_table(&rows))?;
+    if std::env::var_os("TAILOR_TIMINGS").is_some() {
+        let ms = |c: &AtomicU64| c.load(Ordering::Relaxed) as f64 / 1e6;
+        let tm = &shared.timings;
+        eprintln!(
+            "timings (ms, summed over threads): read {:.0}, analysis {:.0}, scoring {:.0}, selection {:.0}, rendering {:.0}, writing {:.0}; wall {:.0}",
+            ms(&tm.read),
+            ms(&tm.analyse),
+            ms(&tm.score),
+            ms(&tm.select),
+            ms(&tm.render),
+            ms(&tm.write),
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    let failed = rows.iter().any(|r| r.status != "ok");
+    Ok(ExitCode::from(u8::from(failed)))
+}
