@@ -91,6 +91,10 @@ pub struct BatchArgs {
     /// No progress bar (there is none anyway when stderr is not a terminal).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Replace existing files in DIR even if tailor did not write them.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `tailor diff`.
@@ -200,6 +204,11 @@ pub struct ComposeArgs {
     /// résumé goes to stdout, else on stdout).
     #[arg(long)]
     pub explain: bool,
+
+    /// Replace an existing --out or --report file even if tailor did not
+    /// write it (PDFs always need this to be replaced).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How achievements are selected: the budget and the rules. Flags here are

@@ -51,6 +51,63 @@ fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
     Ok(())
 }
 
+/// What an existing file must look like for tailor to replace it without
+/// `--force`: something tailor wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A résumé in Markdown or HTML: it carries a tailor manifest.
+    Resume,
+    /// A PDF: it carries no manifest, so it is never replaced unasked.
+    Pdf,
+    /// A match report (`--report`), JSON or Markdown.
+    Report,
+    /// A batch summary or report page.
+    BatchSummary,
+}
+
+fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    match kind {
+        Kind::Resume => matches!(crate::manifest::extract(text), Ok(Some(_))),
+        Kind::Pdf => false,
+        Kind::Report => {
+            text.starts_with("# Match report: ")
+                || serde_json::from_str::<serde_json::Value>(text)
+                    .is_ok_and(|v| v.get("coverage").is_some() && v.get("selected").is_some())
+        }
+        Kind::BatchSummary => {
+            text.starts_with("posting,status,match_rate")
+                || text.contains("<title>tailor batch report</title>")
+                || serde_json::from_str::<serde_json::Value>(text)
+                    .is_ok_and(|v| v.get("postings").is_some() && v.get("rows").is_some())
+        }
+    }
+}
+
+/// Refuses to replace an existing file that tailor did not write (a
+/// hand-made résumé, say) unless `force`.
+pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        bail!("`{}` is a directory; choose a file name", path.display());
+    }
+    let bytes = std::fs::read(path).unwrap_or_default();
+    if !looks_like_ours(kind, &bytes) {
+        bail!(
+            "`{}` exists and was not written by tailor; pass --force to replace it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Refuses an output path that is one of the inputs (or inside an input
 /// directory, such as the content directory).
 pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
@@ -99,6 +156,28 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         // No temp files are left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn only_tailors_own_files_are_replaced_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine.md");
+        std::fs::write(&mine, "# My hand-made résumé\n").unwrap();
+        let err = ensure_replaceable(&mine, Kind::Resume, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("was not written by tailor; pass --force"),
+            "{err}"
+        );
+        assert!(ensure_replaceable(&mine, Kind::Resume, true).is_ok());
+        assert!(ensure_replaceable(&dir.path().join("new.md"), Kind::Resume, false).is_ok());
+        let report = dir.path().join("r.md");
+        std::fs::write(&report, "# Match report: p.md\n").unwrap();
+        assert!(ensure_replaceable(&report, Kind::Report, false).is_ok());
+        let pdf = dir.path().join("r.pdf");
+        std::fs::write(&pdf, "%PDF-1.7").unwrap();
+        assert!(ensure_replaceable(&pdf, Kind::Pdf, false).is_err());
     }
 
     #[test]

@@ -42,8 +42,9 @@ fn default_profile_prints_one_page_and_reads_back_in_order() {
         "examples/frontend-designer.md",
     ] {
         for paper in ["a4", "letter"] {
-            let pdf = dir.path().join("r.pdf");
-            let report = dir.path().join("r.json");
+            let stem = format!("{}-{paper}", job.replace('/', "_"));
+            let pdf = dir.path().join(format!("{stem}.pdf"));
+            let report = dir.path().join(format!("{stem}.json"));
             let (code, _, err) = run(&[
                 "compose",
                 "--job",

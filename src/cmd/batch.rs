@@ -123,6 +123,7 @@ struct Shared<'a> {
     presentation: Presentation,
     profile_name: String,
     out_dir: &'a Path,
+    force: bool,
     timings: Timings,
 }
 
@@ -166,6 +167,9 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
         documents.push((format!("{stem}.{ext}"), doc));
     }
     lap(&s.timings.render, &mut t);
+    for (name, _) in &documents {
+        output::ensure_replaceable(&s.out_dir.join(name), output::Kind::Resume, s.force)?;
+    }
     for (name, doc) in &documents {
         output::write_atomic_unsynced(&s.out_dir.join(name), doc.as_bytes())?;
     }
@@ -268,6 +272,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         )
     })?;
 
+    // Refuse early, before any work, to replace a foreign summary.
+    for name in ["summary.csv", "summary.json", "report.html"] {
+        output::ensure_replaceable(&out_dir.join(name), output::Kind::BatchSummary, args.force)?;
+    }
     let inputs = collect(&args.postings, args.recursive);
     let stems: Vec<String> = inputs
         .iter()
@@ -290,6 +298,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         presentation: super::compose::presentation(&profile, None),
         profile_name: super::compose::profile_name(args.profile.as_deref(), &profile),
         out_dir: &out_dir,
+        force: args.force,
         timings: Timings::default(),
     };
     let progress = if args.quiet || !std::io::stderr().is_terminal() {

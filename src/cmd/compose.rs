@@ -170,6 +170,17 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
             "--format pdf needs --out FILE.pdf (a PDF is not for the terminal)"
         ));
     }
+    if let Some(out) = &args.out {
+        let kind = if format == Format::Pdf {
+            output::Kind::Pdf
+        } else {
+            output::Kind::Resume
+        };
+        output::ensure_replaceable(out, kind, args.force)?;
+    }
+    if let Some(report) = &args.report {
+        output::ensure_replaceable(report, output::Kind::Report, args.force)?;
+    }
     let name = profile_name(args.profile.as_deref(), &profile);
     let composed = compose(&Request {
         job: &args.job,

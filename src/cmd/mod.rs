@@ -24,6 +24,10 @@ pub mod score;
 /// Runs the parsed command line. Errors are input or usage errors (exit 2);
 /// commands that have other outcomes say so in the exit code they return.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // A way for tests to see the panic hook at work; never set by users.
+    if std::env::var_os("TAILOR_TEST_PANIC").is_some() {
+        panic!("panic requested by TAILOR_TEST_PANIC");
+    }
     match cli.command {
         Command::Compose(args) => compose::run(&args),
         Command::Score(args) => score::run(&args),
