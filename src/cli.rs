@@ -50,6 +50,59 @@ pub enum Command {
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Validate content, profiles and templates without a posting, and lint
+    /// the achievements (exit 0, or 2 on errors, and with --deny-warnings on
+    /// warnings).
+    Check(CheckArgs),
+    /// Start a new résumé folder: content with a commented example, a
+    /// default profile and an example posting.
+    Init {
+        /// Where (created if missing; nothing existing is overwritten).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the JSON Schema of the content or profile format (for editor
+    /// completion; see README).
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = SchemaKind::Content)]
+        which: SchemaKind,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// The formats `tailor schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Content files (content/*.yaml).
+    Content,
+    /// Profile files (profiles/*.yaml).
+    Profile,
+}
+
+/// Arguments of `tailor check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// A directory of profiles to validate [default: ./profiles if present].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+
+    /// A template directory to validate.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Treat lint warnings as errors (exit 2).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Arguments of `tailor batch`.

@@ -16,6 +16,7 @@ pub mod coverage;
 pub mod diff;
 pub mod input;
 pub mod lexicon;
+pub mod lint;
 pub mod manifest;
 pub mod output;
 pub mod pdf;

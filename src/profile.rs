@@ -14,7 +14,9 @@ use crate::render::{Format, Paper};
 use crate::select::{Budget, Rule};
 
 /// A résumé section a profile can show, in the order it lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// The opening paragraph.
@@ -28,7 +30,7 @@ pub enum Section {
 }
 
 /// Which skill keywords to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SkillsMode {
     /// All, those the posting mentions first.
@@ -39,7 +41,7 @@ pub enum SkillsMode {
 }
 
 /// A budget as YAML writes it: `450` or `"1p"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 enum BudgetSpec {
     Words(u32),
@@ -47,7 +49,7 @@ enum BudgetSpec {
 }
 
 /// A profile file, as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// A name for people ("Staff backend IC").
@@ -98,6 +100,7 @@ pub struct Profile {
     pub lines_per_page: Option<u32>,
     /// Where the profile was read from (set by the loader).
     #[serde(skip)]
+    #[schemars(skip)]
     pub source: Option<PathBuf>,
 }
 

@@ -16,6 +16,7 @@ use crate::profile::Profile;
 use crate::select::{Layout, Options};
 
 pub mod batch;
+pub mod check;
 pub mod compose;
 pub mod diff;
 pub mod explain;
@@ -34,6 +35,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Init { dir } => check::init(&dir),
+        Command::Schema { which } => {
+            let schema = match which {
+                crate::cli::SchemaKind::Content => {
+                    schemars::schema_for!(crate::content::model::ContentFile)
+                }
+                crate::cli::SchemaKind::Profile => schemars::schema_for!(crate::profile::Profile),
+            };
+            print(&json(&schema)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "tailor",
+                &mut out,
+            );
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => {
             let written = crate::render::export(&dir)?;
             print(&format!(

@@ -186,6 +186,36 @@ impl<'de> Deserialize<'de> for End {
     }
 }
 
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A year, or a year and month: 2019 or \"2022-06\".",
+            "anyOf": [
+                { "type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$" },
+                { "type": "integer", "minimum": 1900, "maximum": 2199 }
+            ]
+        })
+    }
+}
+
+impl schemars::JsonSchema for End {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "End".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<YearMonth>();
+        schemars::json_schema!({
+            "description": "When the role ended: a date, or \"present\".",
+            "anyOf": [ date, { "const": "present" } ]
+        })
+    }
+}
+
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

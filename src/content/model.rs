@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::date::{End, YearMonth};
 
 /// One content file; a library is one or more of these merged.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentFile {
     /// Who the résumé is for.
@@ -27,7 +27,7 @@ pub struct ContentFile {
 }
 
 /// Name, headline and contact details; every field optional.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basics {
     pub name: Option<String>,
@@ -40,7 +40,7 @@ pub struct Basics {
 }
 
 /// A labelled link (GitHub, portfolio, …).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,
@@ -48,7 +48,7 @@ pub struct Link {
 }
 
 /// A position held, with the achievements that can be shown for it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub title: String,
@@ -73,7 +73,7 @@ impl Role {
 }
 
 /// One self-contained result, the unit that selection picks.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Achievement {
     /// Unique in the whole library; names the achievement on the command line.
@@ -91,7 +91,7 @@ pub struct Achievement {
 }
 
 /// A named group of skill keywords.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillGroup {
     pub name: String,
@@ -100,7 +100,7 @@ pub struct SkillGroup {
 }
 
 /// A degree or course of study.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub institution: String,

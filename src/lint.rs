@@ -1,0 +1,310 @@
+//! Résumé lints: the weak bullets recruiters skip. Pure: takes the library,
+//! returns warnings. `tailor check` prints them.
+
+use serde::Serialize;
+
+use crate::analysis;
+use crate::content::Library;
+use crate::text;
+
+/// Longest achievement, in words, before it is "too long".
+pub const MAX_WORDS: usize = 40;
+/// Texts at least this similar (normalised Levenshtein) are near-duplicates.
+pub const NEAR_DUPLICATE: f64 = 0.8;
+
+/// What a lint found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintKind {
+    /// No number, percentage or amount.
+    NoMeasurableResult,
+    /// Opens with "Responsible for", "Helped with", "Worked on", …
+    WeakOpening,
+    /// A role's achievements open in both past and present tense.
+    MixedTenses,
+    /// Two achievements say nearly the same.
+    NearDuplicate,
+    /// More than [`MAX_WORDS`] words.
+    TooLong,
+    /// A `short` phrasing that is not shorter.
+    ShortNotShorter,
+}
+
+/// One warning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lint {
+    /// What kind.
+    pub kind: LintKind,
+    /// The achievement (or role) it is about.
+    pub subject: String,
+    /// What to do about it.
+    pub message: String,
+}
+
+const WEAK_OPENINGS: &[&str] = &[
+    "responsible for",
+    "helped with",
+    "helped to",
+    "helped",
+    "worked on",
+    "assisted with",
+    "assisted",
+    "participated in",
+    "involved in",
+    "tasked with",
+    "duties included",
+];
+
+/// Irregular past forms that open achievements.
+const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "chose",
+    "cut",
+    "did",
+    "drew",
+    "drove",
+    "fed",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "held",
+    "kept",
+    "laid",
+    "led",
+    "made",
+    "met",
+    "oversaw",
+    "paid",
+    "ran",
+    "rebuilt",
+    "rewrote",
+    "saw",
+    "set",
+    "shut",
+    "sold",
+    "sent",
+    "spent",
+    "spoke",
+    "stood",
+    "taught",
+    "took",
+    "understood",
+    "won",
+    "wrote",
+];
+
+/// The tense of an achievement's first word: `Some(true)` past, `Some(false)`
+/// present, `None` when it does not open with a verb we can tell.
+fn opening_tense(plain: &str) -> Option<bool> {
+    let first = plain.split_whitespace().next()?.to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphabetic());
+    if first.len() < 3 {
+        return None;
+    }
+    if first.ends_with("ed") || IRREGULAR_PAST.contains(&first) {
+        Some(true)
+    } else if first.ends_with("es") || (first.ends_with('s') && !first.ends_with("ss")) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Every lint for the library, in library order.
+pub fn lint(library: &Library) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let all: Vec<_> = library.achievements().collect();
+    let plains: Vec<String> = all.iter().map(|(_, a)| text::plain(&a.text)).collect();
+    for ((_, a), plain) in all.iter().zip(&plains) {
+        let id = a.id.clone();
+        if !analysis::is_quantified(plain) {
+            out.push(Lint {
+                kind: LintKind::NoMeasurableResult,
+                subject: id.clone(),
+                message: "no measurable result: add a number, a percentage or an amount".into(),
+            });
+        }
+        let lower = plain.to_lowercase();
+        if let Some(w) = WEAK_OPENINGS.iter().find(|w| lower.starts_with(*w)) {
+            out.push(Lint {
+                kind: LintKind::WeakOpening,
+                subject: id.clone(),
+                message: format!("weak opening \"{w}\": open with what you did (led, built, cut…)"),
+            });
+        }
+        let words = plain.split_whitespace().count();
+        if words > MAX_WORDS {
+            out.push(Lint {
+                kind: LintKind::TooLong,
+                subject: id.clone(),
+                message: format!(
+                    "{words} words, over {MAX_WORDS}: split it, or move detail to `short`"
+                ),
+            });
+        }
+        if let Some(short) = &a.short {
+            let short_words = text::word_count(short);
+            if short_words >= words {
+                out.push(Lint {
+                    kind: LintKind::ShortNotShorter,
+                    subject: id.clone(),
+                    message: format!(
+                        "`short` has {short_words} words, not fewer than the text's {words}"
+                    ),
+                });
+            }
+        }
+    }
+    for role in &library.experience {
+        let tenses: Vec<bool> = role
+            .achievements
+            .iter()
+            .filter_map(|a| opening_tense(&text::plain(&a.text)))
+            .collect();
+        if tenses.contains(&true) && tenses.contains(&false) {
+            out.push(Lint {
+                kind: LintKind::MixedTenses,
+                subject: format!("role `{}`", role.title),
+                message: "achievements open in both past and present tense: use one".into(),
+            });
+        }
+    }
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let sim = strsim::normalized_levenshtein(
+                &plains[i].to_lowercase(),
+                &plains[j].to_lowercase(),
+            );
+            if sim >= NEAR_DUPLICATE {
+                out.push(Lint {
+                    kind: LintKind::NearDuplicate,
+                    subject: all[i].1.id.clone(),
+                    message: format!(
+                        "near-duplicate of `{}` ({:.0}% alike): merge them, or tell them apart",
+                        all[j].1.id,
+                        sim * 100.0
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::{Source, from_sources};
+
+    fn lib(achievements: &[(&str, &str, Option<&str>)]) -> Library {
+        let mut y = String::from("experience:\n  - title: Engineer\n    achievements:\n");
+        for (id, text, short) in achievements {
+            y.push_str(&format!("      - id: {id}\n        text: \"{text}\"\n"));
+            if let Some(s) = short {
+                y.push_str(&format!("        short: \"{s}\"\n"));
+            }
+        }
+        from_sources(&[Source {
+            path: "t.yaml".into(),
+            text: y,
+        }])
+        .unwrap()
+    }
+
+    fn kinds(l: &Library) -> Vec<LintKind> {
+        lint(l).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn measurable_result() {
+        assert!(
+            kinds(&lib(&[("a", "Improved the build", None)]))
+                .contains(&LintKind::NoMeasurableResult)
+        );
+        assert!(
+            !kinds(&lib(&[("a", "Cut build time by 40%", None)]))
+                .contains(&LintKind::NoMeasurableResult)
+        );
+    }
+
+    #[test]
+    fn weak_openings() {
+        assert!(
+            kinds(&lib(&[(
+                "a",
+                "Responsible for the 3 billing services",
+                None
+            )]))
+            .contains(&LintKind::WeakOpening)
+        );
+        assert!(
+            kinds(&lib(&[("a", "Helped with 2 migrations", None)]))
+                .contains(&LintKind::WeakOpening)
+        );
+        assert!(!kinds(&lib(&[("a", "Led 2 migrations", None)])).contains(&LintKind::WeakOpening));
+    }
+
+    #[test]
+    fn mixed_tenses_within_a_role() {
+        let mixed = lib(&[
+            ("a", "Led 2 migrations", None),
+            ("b", "Manages 4 engineers", None),
+        ]);
+        assert!(kinds(&mixed).contains(&LintKind::MixedTenses));
+        let past = lib(&[
+            ("a", "Led 2 migrations", None),
+            ("b", "Managed 4 engineers", None),
+        ]);
+        assert!(!kinds(&past).contains(&LintKind::MixedTenses));
+    }
+
+    #[test]
+    fn near_duplicates() {
+        let dup = lib(&[
+            ("a", "Cut p99 latency by 40% on checkout", None),
+            ("b", "Cut p99 latency by 45% on checkout", None),
+        ]);
+        let l = lint(&dup);
+        let d = l
+            .iter()
+            .find(|l| l.kind == LintKind::NearDuplicate)
+            .expect("found");
+        assert!(d.subject == "a" && d.message.contains("`b`"));
+        let apart = lib(&[
+            ("a", "Cut p99 latency by 40% on checkout", None),
+            ("b", "Hired 6 engineers in 2 quarters", None),
+        ]);
+        assert!(!kinds(&apart).contains(&LintKind::NearDuplicate));
+    }
+
+    #[test]
+    fn too_long() {
+        let long = format!("Built {} in 2 weeks", "a very long clause".repeat(12));
+        assert!(kinds(&lib(&[("a", &long, None)])).contains(&LintKind::TooLong));
+        assert!(!kinds(&lib(&[("a", "Built 2 services", None)])).contains(&LintKind::TooLong));
+    }
+
+    #[test]
+    fn short_not_shorter() {
+        assert!(
+            kinds(&lib(&[(
+                "a",
+                "Built 2 services",
+                Some("Built two small services")
+            )]))
+            .contains(&LintKind::ShortNotShorter)
+        );
+        assert!(
+            !kinds(&lib(&[(
+                "a",
+                "Built 2 services for payments",
+                Some("Built 2 services")
+            )]))
+            .contains(&LintKind::ShortNotShorter)
+        );
+    }
+}

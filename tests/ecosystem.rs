@@ -1,0 +1,167 @@
+//! Ecosystem commands: JSON Schemas (valid, fresh, and the shipped files
+//! validate), init, check, completions and the man page.
+
+mod common;
+
+use std::path::Path;
+
+use common::run;
+
+fn yaml_as_json(path: &Path) -> serde_json::Value {
+    let v: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::to_value(v).unwrap()
+}
+
+fn schema(which: &str) -> serde_json::Value {
+    let (code, out, err) = run(&["schema", which]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn schemas_are_valid_fresh_and_the_shipped_files_validate() {
+    for (which, files) in [
+        (
+            "content",
+            vec![
+                "content/profile.yaml",
+                "content/experience.yaml",
+                "tests/eval/library.yaml",
+            ],
+        ),
+        (
+            "profile",
+            vec![
+                "profiles/default.yaml",
+                "profiles/staff-backend.yaml",
+                "profiles/engineering-lead.yaml",
+                "profiles/payments.yaml",
+            ],
+        ),
+    ] {
+        let s = schema(which);
+        assert!(
+            jsonschema::meta::is_valid(&s),
+            "{which}: a valid JSON Schema"
+        );
+        let committed: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("schemas/{which}.schema.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            committed, s,
+            "schemas/{which}.schema.json is stale: tailor schema {which} > schemas/{which}.schema.json"
+        );
+        let validator = jsonschema::validator_for(&s).unwrap();
+        for f in files {
+            let doc = yaml_as_json(Path::new(f));
+            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{f}: {errors:?}");
+            if !f.starts_with("tests/") {
+                let first = std::fs::read_to_string(f)
+                    .unwrap()
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_string();
+                assert_eq!(
+                    first,
+                    format!("# yaml-language-server: $schema=../schemas/{which}.schema.json"),
+                    "{f}"
+                );
+            }
+        }
+        // And it rejects what the loader rejects.
+        let bad = if which == "content" {
+            serde_json::json!({"experience": [{"title": "x", "achievements": [{"id": "a", "txt": "b"}]}]})
+        } else {
+            serde_json::json!({"budgt": 3})
+        };
+        assert!(!validator.is_valid(&bad), "{which}");
+    }
+}
+
+#[test]
+fn init_scaffolds_a_folder_that_works_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("me");
+    let (code, out, err) = run(&["init", d.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("next:"), "{out}");
+    for f in [
+        "content/resume.yaml",
+        "profiles/default.yaml",
+        "postings/example.txt",
+        "schemas/content.schema.json",
+    ] {
+        assert!(d.join(f).is_file(), "{f}");
+    }
+    let (code, md, err) = run(&[
+        "compose",
+        "--job",
+        d.join("postings/example.txt").to_str().unwrap(),
+        "--content",
+        d.join("content").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("Cut checkout p99 latency"), "{md}");
+    let (code, _, err) = run(&[
+        "check",
+        "--content",
+        d.join("content").to_str().unwrap(),
+        "--profiles",
+        d.join("profiles").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["init", d.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("already exists; tailor init never overwrites"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_validates_and_lints() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("content: 2 roles, 22 achievements — valid"),
+        "{out}"
+    );
+    assert!(out.contains("profiles: 4 in profiles — valid"), "{out}");
+    assert!(
+        out.contains("warning: cross-functional-dri: no measurable result"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("lint warning(s) and --deny-warnings"), "{err}");
+    let (code, _, err) = run(&["check", "--content", "tests/fixtures/bad/unknown-key.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `text`?"), "{err}");
+    let (code, _, err) = run(&["check", "--templates", "tests/fixtures/templates/broken"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("partials/md/skills.hbs"), "{err}");
+}
+
+#[test]
+fn completions_and_man_page() {
+    let (code, out, _) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("_tailor()") && out.contains("compose"),
+        "bash completion"
+    );
+    let (code, out, _) = run(&["completions", "zsh"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("#compdef tailor"));
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH tailor") && out.contains("compose"),
+        "{}",
+        &out[..200.min(out.len())]
+    );
+}
