@@ -108,11 +108,20 @@ pub fn decode(path: Option<PathBuf>, name: String, mut bytes: Vec<u8>) -> Result
     if text.trim().is_empty() {
         bail!("posting `{label}` is empty; paste the posting's text into it");
     }
-    let by_extension = path
+    let extension = path
         .as_deref()
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
+        .map(str::to_ascii_lowercase);
+    // A JSON Resume job document becomes sectioned posting text.
+    let text = if extension.as_deref() == Some("json") {
+        crate::job::to_posting_text(&text).map_err(|e| anyhow!("posting `{label}`: {e}"))?
+    } else {
+        text
+    };
+    let by_extension = extension
+        .as_deref()
+        .is_some_and(|e| matches!(e, "html" | "htm"));
     let html = by_extension || looks_like_html(&text);
     Ok(PostingSource {
         path,

@@ -15,6 +15,7 @@ pub mod content;
 pub mod coverage;
 pub mod diff;
 pub mod input;
+pub mod job;
 pub mod lexicon;
 pub mod lint;
 pub mod manifest;

@@ -165,3 +165,52 @@ fn completions_and_man_page() {
         &out[..200.min(out.len())]
     );
 }
+
+#[test]
+fn json_resume_job_documents_are_postings_with_their_structure() {
+    let sample = "../shared/interop/jsonresume/sample.job.json";
+    let (code, out, err) = run(&[
+        "score",
+        "--job",
+        sample,
+        "--format",
+        "json",
+        "--content",
+        "tests/eval/library.yaml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["title"], "Web Developer");
+    // Skill keywords are requirements, and the frontend work ranks first.
+    let terms: Vec<&serde_json::Value> = v["coverage"]["covered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["coverage"]["missing"].as_array().unwrap())
+        .collect();
+    let react = terms
+        .iter()
+        .find(|t| t["term"] == "react")
+        .expect("react is a key term");
+    assert_eq!(react["section"], "requirements");
+    // The two best are achievements graded 3 for the frontend evaluation posting.
+    let frontend = [
+        "react-typescript-migration",
+        "component-library",
+        "wcag-remediation",
+        "bundle-size-reduction",
+    ];
+    for r in &v["ranking"].as_array().unwrap()[..2] {
+        assert!(frontend.contains(&r["id"].as_str().unwrap()), "{}", r["id"]);
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("job.json");
+    std::fs::write(&bad, "{\"title\": [1]}").unwrap();
+    let (code, _, err) = run(&["score", "--job", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("not a JSON Resume job document (line 1, column"),
+        "{err}"
+    );
+}
