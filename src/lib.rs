@@ -16,6 +16,7 @@ pub mod coverage;
 pub mod diff;
 pub mod input;
 pub mod job;
+pub mod jsonresume;
 pub mod lexicon;
 pub mod lint;
 pub mod manifest;

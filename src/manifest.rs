@@ -85,6 +85,8 @@ fn to_json(m: &Manifest) -> String {
 pub fn embed(document: &str, format: Format, m: &Manifest) -> String {
     let json = to_json(m);
     match format {
+        // JSON Resume carries the manifest in its own `meta` (see jsonresume).
+        Format::JsonResume => document.to_string(),
         Format::Md => {
             let mut s = document.trim_end().to_string();
             s.push_str(&format!("\n\n{MD_OPEN}\n{json}\n{MD_CLOSE}\n"));
@@ -108,6 +110,17 @@ pub struct Corrupted(pub String);
 /// document tailor did not write, `Err` for a manifest that is there but
 /// broken.
 pub fn extract(document: &str) -> Result<Option<(Manifest, String)>, Corrupted> {
+    // A JSON Resume document carries it in `meta.tailor`.
+    if document.trim_start().starts_with('{') {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(document) {
+            if let Some(m) = v.get("meta").and_then(|m| m.get("tailor")) {
+                let manifest = serde_json::from_value(m.clone())
+                    .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+                return Ok(Some((manifest, document.to_string())));
+            }
+            return Ok(None);
+        }
+    }
     for (open, close) in [(MD_OPEN, MD_CLOSE), (HTML_OPEN, HTML_CLOSE)] {
         let Some(start) = document.find(open) else {
             continue;

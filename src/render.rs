@@ -38,6 +38,10 @@ pub enum Format {
     Html,
     /// The HTML page printed to PDF by Chromium (which must be installed).
     Pdf,
+    /// A JSON Resume document (schema 1.0), for JSON Resume themes.
+    #[value(name = "jsonresume")]
+    #[serde(rename = "jsonresume")]
+    JsonResume,
 }
 
 /// Paper size for printing (the HTML's `@page` rule).
@@ -79,6 +83,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Md),
             "html" | "htm" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
+            "json" => Some(Format::JsonResume),
             _ => None,
         }
     }
@@ -86,7 +91,7 @@ impl Format {
     /// The main template's file name under `templates/` (PDF prints the HTML).
     pub fn template_name(self) -> &'static str {
         match self {
-            Format::Md => "resume.md.hbs",
+            Format::Md | Format::JsonResume => "resume.md.hbs",
             Format::Html | Format::Pdf => "resume.html.hbs",
         }
     }
@@ -94,7 +99,7 @@ impl Format {
     /// The partials' folder under `templates/partials/`.
     fn partials(self) -> &'static str {
         match self {
-            Format::Md => "md",
+            Format::Md | Format::JsonResume => "md",
             Format::Html | Format::Pdf => "html",
         }
     }
@@ -455,7 +460,7 @@ impl Renderer {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         match format {
-            Format::Md => registry.register_escape_fn(escape_markdown_html),
+            Format::Md | Format::JsonResume => registry.register_escape_fn(escape_markdown_html),
             Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
         }
         registry.register_helper("md", Box::new(markdown_helper));

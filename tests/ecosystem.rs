@@ -214,3 +214,60 @@ fn json_resume_job_documents_are_postings_with_their_structure() {
         "{err}"
     );
 }
+
+#[test]
+fn jsonresume_output_validates_against_the_json_resume_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("../shared/interop/jsonresume/schema.json").unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (content, job) in [
+        ("content", "examples/payments-engineer.md"),
+        (
+            "tests/fixtures/content/full",
+            "tests/fixtures/postings/payments.txt",
+        ),
+    ] {
+        let (code, out, err) = run(&[
+            "compose",
+            "--job",
+            job,
+            "--content",
+            content,
+            "--format",
+            "jsonresume",
+            "--budget",
+            "10000",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{content}: {errors:?}");
+        assert!(doc["meta"]["tailor"]["selected"].is_array());
+        let highlights: usize = doc["work"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["highlights"].as_array().unwrap().len())
+            .sum();
+        assert!(highlights > 0);
+    }
+    // diff reads the manifest out of a JSON Resume document.
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let (code, _, err) = run(&[
+        "compose",
+        "--job",
+        "examples/payments-engineer.md",
+        "--out",
+        a.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No differences"), "{out}");
+}

@@ -71,8 +71,14 @@ pub(crate) fn finish(
 ) -> Result<(String, String, Manifest)> {
     let mentioned = |k: &str| crate::coverage::mentioned(posting, index, k);
     let view = render::view(library, &tailored.selection, presentation, &mentioned);
-    let rendered = renderer.render(&view)?;
     let manifest = manifest_of(library, posting, tailored, profile_name);
+    if renderer.format() == Format::JsonResume {
+        // No template: the document is data, with the manifest in `meta`.
+        let doc = crate::jsonresume::document(library, &tailored.selection, &view, &manifest);
+        let text = super::json(&doc)?;
+        return Ok((text.clone(), text, manifest));
+    }
+    let rendered = renderer.render(&view)?;
     let document = manifest::embed(&rendered, renderer.format(), &manifest);
     Ok((document, rendered, manifest))
 }
