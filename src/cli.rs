@@ -61,6 +61,15 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Convert a JSON Resume document (JSON or YAML) into the content format:
+    /// every highlight becomes an achievement; what cannot be kept is listed.
+    Import {
+        /// The JSON Resume document.
+        file: PathBuf,
+        /// The content directory to write resume.yaml into.
+        #[arg(long, short = 'o', value_name = "DIR", default_value = "content")]
+        out: PathBuf,
+    },
     /// Print the JSON Schema of the content or profile format (for editor
     /// completion; see README).
     Schema {
@@ -268,8 +277,8 @@ pub struct ComposeArgs {
 /// hard rules; the built-in default (one achievement per role) is soft.
 #[derive(Debug, Clone, Default, Args)]
 pub struct SelectArgs {
-    /// Length budget: words (450), characters (3000c), rendered lines (60l)
-    /// or pages (1p) [default: 400 words, about one page].
+    /// Length budget: words (450), characters (3000c), rendered lines (60l),
+    /// pages (1p), or all [default: the profile's, else 400 words].
     #[arg(long, short = 'b', value_name = "BUDGET")]
     pub budget: Option<Budget>,
 

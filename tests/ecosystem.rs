@@ -271,3 +271,105 @@ fn jsonresume_output_validates_against_the_json_resume_schema() {
     assert_eq!(code, 0);
     assert!(out.contains("No differences"), "{out}");
 }
+
+/// Highlights of a JSON Resume document (work, volunteer, projects).
+fn highlights(doc: &serde_json::Value) -> Vec<String> {
+    ["work", "volunteer", "projects"]
+        .iter()
+        .flat_map(|s| doc[s].as_array().cloned().unwrap_or_default())
+        .flat_map(|w| w["highlights"].as_array().cloned().unwrap_or_default())
+        .map(|h| h.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn json_resume_round_trip_keeps_every_highlight() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("../shared/interop/jsonresume/schema.json").unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for source in [
+        "../shared/interop/jsonresume/sample.resume.json",
+        "tests/fixtures/full.resume.json",
+        "tests/fixtures/full.resume.yaml",
+    ] {
+        let original: serde_json::Value = if source.ends_with(".yaml") {
+            serde_yaml::from_str(&std::fs::read_to_string(source).unwrap()).unwrap()
+        } else {
+            serde_json::from_str(&std::fs::read_to_string(source).unwrap()).unwrap()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        let (code, out, err) = run(&["import", source, "--out", content.to_str().unwrap()]);
+        assert_eq!(code, 0, "{source}: {err}");
+        assert!(
+            out.contains("wrote ") && out.contains("achievements"),
+            "{out}"
+        );
+        if source.contains("full.resume") {
+            // What cannot be kept is said, section by section.
+            for section in [
+                "awards",
+                "certificates",
+                "publications",
+                "languages",
+                "interests",
+                "references",
+            ] {
+                assert!(
+                    out.contains(&format!("note: {section}: 1 entry not kept")),
+                    "{section}: {out}"
+                );
+            }
+            assert!(out.contains("basics.image: not kept"), "{out}");
+            assert!(out.contains("`Mastodon` has no url"), "{out}");
+            assert!(
+                out.contains("`Contractor` has no highlights: its summary became its achievement"),
+                "{out}"
+            );
+        }
+        let (code, json, err) = run(&[
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--content",
+            content.to_str().unwrap(),
+            "--format",
+            "jsonresume",
+            "--budget",
+            "all",
+        ]);
+        assert_eq!(code, 0, "{source}: {err}");
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(validator.is_valid(&doc), "{source}: valid JSON Resume");
+        let kept = highlights(&doc);
+        for h in highlights(&original) {
+            assert!(
+                kept.contains(&h),
+                "{source}: highlight lost: {h}\nkept: {kept:?}"
+            );
+        }
+    }
+    // An import never overwrites.
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    assert_eq!(
+        run(&[
+            "import",
+            "tests/fixtures/full.resume.json",
+            "--out",
+            c.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let (code, _, err) = run(&[
+        "import",
+        "tests/fixtures/full.resume.json",
+        "--out",
+        c.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"), "{err}");
+}

@@ -37,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Batch(args) => batch::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Init { dir } => check::init(&dir),
+        Command::Import { file, out } => check::import(&file, &out),
         Command::Schema { which } => {
             let schema = match which {
                 crate::cli::SchemaKind::Content => {

@@ -22,6 +22,8 @@ pub enum Budget {
     /// Pages: lines per page (from the layout) minus the lines the rest of
     /// the résumé takes.
     Pages(f64),
+    /// No limit: every eligible achievement, in full (`--budget all`).
+    All,
 }
 
 impl Default for Budget {
@@ -37,6 +39,9 @@ impl FromStr for Budget {
     /// or `1.5p` (pages).
     fn from_str(s: &str) -> Result<Budget, String> {
         let s = s.trim();
+        if s.eq_ignore_ascii_case("all") || s.eq_ignore_ascii_case("unlimited") {
+            return Ok(Budget::All);
+        }
         let bad = || {
             format!(
                 "invalid budget `{s}`: use words (450), characters (3000c), lines (60l) or pages (1p)"
@@ -79,6 +84,7 @@ impl fmt::Display for Budget {
             Budget::Lines(n) => write!(f, "{n} lines"),
             Budget::Pages(p) if *p == 1.0 => write!(f, "1 page"),
             Budget::Pages(p) => write!(f, "{p} pages"),
+            Budget::All => write!(f, "unlimited"),
         }
     }
 }
@@ -87,7 +93,7 @@ impl Budget {
     /// The unit's name, plural, for messages ("words", "lines").
     pub fn unit(&self) -> &'static str {
         match self {
-            Budget::Words(_) => "words",
+            Budget::Words(_) | Budget::All => "words",
             Budget::Chars(_) => "characters",
             Budget::Lines(_) | Budget::Pages(_) => "lines",
         }
@@ -97,7 +103,7 @@ impl Budget {
     pub fn cost(&self, markdown: &str, layout: &Layout) -> u32 {
         let plain = text::plain(markdown);
         match self {
-            Budget::Words(_) => plain.split_whitespace().count() as u32,
+            Budget::Words(_) | Budget::All => plain.split_whitespace().count() as u32,
             Budget::Chars(_) => plain.chars().count() as u32,
             Budget::Lines(_) | Budget::Pages(_) => wrapped_lines(
                 &plain,
@@ -113,6 +119,8 @@ impl Budget {
             Budget::Words(n) | Budget::Chars(n) | Budget::Lines(n) => n,
             Budget::Pages(p) => ((p * f64::from(layout.lines_per_page)).floor() as u32)
                 .saturating_sub(overhead_lines),
+            // Far more than any library, far from overflowing a sum of costs.
+            Budget::All => u32::MAX / 4,
         }
     }
 }
@@ -210,6 +218,7 @@ mod tests {
         assert!("12x".parse::<Budget>().unwrap_err().contains("use words"));
         assert!("-3".parse::<Budget>().is_err());
         assert_eq!(Budget::Pages(1.0).to_string(), "1 page");
+        assert_eq!("all".parse(), Ok(Budget::All));
     }
 
     #[test]

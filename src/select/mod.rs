@@ -483,6 +483,11 @@ pub fn select_with_costs(
                     terms.push((m.term_index as u32, m.contribution));
                 }
             }
+            // With no limit, everything eligible goes in, and in full: a
+            // token value makes unmatched achievements worth including.
+            if options.budget == Budget::All {
+                own += if short { 1e-9 } else { 2e-9 };
+            }
             Opt { cost, own, terms }
         };
         let mut opts = vec![option(text_cost, false)];
