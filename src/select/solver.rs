@@ -502,7 +502,7 @@ pub fn solve(p: &Problem) -> Option<Solution> {
         bb.best = Some(s.solution(Method::Exact { nodes: 0 }));
     }
     let mut state = State::new(p);
-    bb.search(&mut state, 0);
+    bb.search(&mut state, 0, None);
     let method = if bb.nodes >= NODE_LIMIT {
         Method::NodeLimit
     } else {
@@ -728,7 +728,10 @@ impl<'p> BranchAndBound<'p> {
         })
     }
 
-    fn search(&mut self, s: &mut State, depth: usize) {
+    /// Depth-first search from `depth`. `inherited` is a valid upper bound
+    /// passed down by the parent (see the exclude branch below), which spares
+    /// recomputing one.
+    fn search(&mut self, s: &mut State, depth: usize, inherited: Option<f64>) {
         if self.nodes >= NODE_LIMIT {
             return;
         }
@@ -742,10 +745,22 @@ impl<'p> BranchAndBound<'p> {
         if !self.can_still_meet(s, depth) {
             return;
         }
-        if s.value + self.bound(s, depth) <= self.best_value() + EPS {
+        let i = self.order[depth];
+        let (upper, i_in_lp) = match inherited {
+            Some(b) => (b, true),
+            None => {
+                let b = s.value + self.bound(s, depth);
+                let used = self
+                    .scratch_opts
+                    .iter()
+                    .zip(&self.lp.fractions)
+                    .any(|(o, &f)| o.0 == i && f > EPS);
+                (b, used)
+            }
+        };
+        if upper <= self.best_value() + EPS {
             return;
         }
-        let i = self.order[depth];
         let item = &self.p.items[i];
         let mut opts: Vec<(f64, usize)> = (0..item.options.len())
             .filter(|&o| s.fits(i, o))
@@ -754,11 +769,15 @@ impl<'p> BranchAndBound<'p> {
         opts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, o) in opts {
             s.add(i, o);
-            self.search(s, depth + 1);
+            self.search(s, depth + 1, None);
             s.remove(i);
         }
         if !item.forced {
-            self.search(s, depth + 1);
+            // Leaving the item out keeps every solution of this subtree inside
+            // the parent's, so the parent's bound still holds; when the LP
+            // did not use the item, recomputing would give (nearly) the same.
+            let reuse = (!i_in_lp).then_some(upper);
+            self.search(s, depth + 1, reuse);
         }
     }
 }
