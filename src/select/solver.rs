@@ -954,16 +954,6 @@ pub fn values_alone_and_marginal(p: &Problem, choice: &[Option<usize>]) -> Vec<(
         .collect()
 }
 
-/// The marginal value of item `i` with option `o` given a choice (with `i`
-/// itself left out).
-pub fn marginal(p: &Problem, choice: &[Option<usize>], i: usize, o: usize) -> f64 {
-    let mut without: Vec<Option<usize>> = choice.to_vec();
-    without[i] = None;
-    let base = value(p, &without);
-    without[i] = Some(o);
-    value(p, &without) - base
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
