@@ -15,6 +15,18 @@ const CANDIDATES: &[&str] = &[
     "google-chrome-stable",
 ];
 
+/// Flags for a headless Chromium that prints and exits, on a machine with no
+/// network beyond what it needs and no display.
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// The Chromium executable, if one can be found.
 pub fn find_chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("TAILOR_CHROMIUM") {
@@ -46,16 +58,8 @@ pub fn print(html: &str, out: &Path) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot write `{}`", out.display()))?;
     let status = Command::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!(
             "--user-data-dir={}",
             work.path().join("profile").display()

@@ -5,7 +5,7 @@ use crate::content::Library;
 use crate::coverage::{self, Coverage, KeyTerm};
 use crate::posting::Posting;
 use crate::score::{LibraryIndex, Scored};
-use crate::select::{self, Options, SelectError, Selection};
+use crate::select::{self, Costs, Options, SelectError, Selection};
 
 /// Everything known about a library tailored to one posting.
 #[derive(Debug, Clone)]
@@ -27,10 +27,28 @@ pub fn tailor(
     posting: &Posting,
     options: &Options,
 ) -> Result<Tailored, SelectError> {
+    tailor_with_costs(
+        library,
+        index,
+        posting,
+        options,
+        &Costs::new(library, options),
+    )
+}
+
+/// [`tailor`] with the phrasings' costs measured beforehand (once per
+/// library, for batches).
+pub fn tailor_with_costs(
+    library: &Library,
+    index: &LibraryIndex,
+    posting: &Posting,
+    options: &Options,
+    costs: &Costs,
+) -> Result<Tailored, SelectError> {
     let scored = index.score(posting);
     let key_terms = coverage::key_terms(posting, index);
     let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
-    let selection = select::select(library, &scored, &keys, options)?;
+    let selection = select::select_with_costs(library, &scored, &keys, options, costs)?;
     let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
     let coverage = coverage::coverage(library, &key_terms, &scored, &chosen);
     Ok(Tailored {

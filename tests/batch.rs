@@ -274,16 +274,8 @@ fn report_page_renders_in_a_browser_without_overflow() {
     let browser = |extra: &[String]| {
         let profile = tempfile::tempdir().unwrap();
         Command::new(&chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,2000",
-            ])
+            .args(tailor::pdf::HEADLESS_FLAGS)
+            .arg("--window-size=1280,2000")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(extra)
             .output()

@@ -101,8 +101,7 @@ fn walk(dir: &Path, recursive: bool, files: &mut Vec<PathBuf>) {
 struct Timings {
     read: AtomicU64,
     analyse: AtomicU64,
-    score: AtomicU64,
-    select: AtomicU64,
+    score_select: AtomicU64,
     render: AtomicU64,
     write: AtomicU64,
 }
@@ -133,21 +132,10 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
     lap(&s.timings.read, &mut t);
     let posting = super::analyse_source(&source)?;
     lap(&s.timings.analyse, &mut t);
-    let scored = s.index.score(&posting);
-    lap(&s.timings.score, &mut t);
-    let key_terms = crate::coverage::key_terms(&posting, &s.index);
-    let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
-    let selection =
-        crate::select::select_with_costs(&s.library, &scored, &keys, &s.options, &s.costs)?;
-    let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
-    let coverage = crate::coverage::coverage(&s.library, &key_terms, &scored, &chosen);
-    let tailored = crate::tailored::Tailored {
-        scored,
-        selection,
-        key_terms,
-        coverage,
-    };
-    lap(&s.timings.select, &mut t);
+    // Scoring and selection are timed together: one call does both.
+    let tailored =
+        crate::tailored::tailor_with_costs(&s.library, &s.index, &posting, &s.options, &s.costs)?;
+    lap(&s.timings.score_select, &mut t);
     let mut documents = Vec::new();
     for r in &s.renderers {
         let (doc, _, _) = super::compose::finish(
@@ -221,11 +209,14 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
             .iter()
             .map(|sc| crate::report::round(sc.score))
             .collect(),
-        chosen: chosen
+        chosen: tailored
+            .selection
+            .chosen
             .iter()
+            .map(|c| c.at)
             .map(|at| {
                 refs.iter()
-                    .position(|r| r == at)
+                    .position(|r| *r == at)
                     .expect("chosen from the library")
             })
             .collect(),
@@ -368,11 +359,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         let ms = |c: &AtomicU64| c.load(Ordering::Relaxed) as f64 / 1e6;
         let tm = &shared.timings;
         eprintln!(
-            "timings (ms, summed over threads): read {:.0}, analysis {:.0}, scoring {:.0}, selection {:.0}, rendering {:.0}, writing {:.0}; wall {:.0}",
+            "timings (ms, summed over threads): read {:.0}, analysis {:.0}, scoring and selection {:.0}, rendering {:.0}, writing {:.0}; wall {:.0}",
             ms(&tm.read),
             ms(&tm.analyse),
-            ms(&tm.score),
-            ms(&tm.select),
+            ms(&tm.score_select),
             ms(&tm.render),
             ms(&tm.write),
             started.elapsed().as_secs_f64() * 1e3
