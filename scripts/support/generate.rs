@@ -212,3 +212,28 @@ pub fn posting(words: usize, seed: u64) -> String {
     }
     s
 }
+
+/// The realistic 80-achievement library of the selection benchmark and the
+/// exact-solver test: the evaluation library (55), the shipped content (22)
+/// and 3 generated achievements.
+pub fn library_80() -> tailor::content::Library {
+    use tailor::content::load::{Source, from_sources};
+    let generated = library_yaml(3, 3).replace("id: a", "id: generated-");
+    let library = from_sources(&[
+        Source {
+            path: "tests/eval/library.yaml".into(),
+            text: include_str!("../../tests/eval/library.yaml").into(),
+        },
+        Source {
+            path: "content/experience.yaml".into(),
+            text: include_str!("../../content/experience.yaml").into(),
+        },
+        Source {
+            path: "generated.yaml".into(),
+            text: generated,
+        },
+    ])
+    .expect("the library loads");
+    assert_eq!(library.achievements().count(), 80);
+    library
+}
