@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Scoring and rendering make many small allocations on every thread; in
+// `tailor batch` glibc's allocator took a third of the time (1.22 s against
+// 0.83 s with mimalloc, 1,000 postings × 500 achievements on 2 cores).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     tailor::cmd::install_panic_hook();
     let cli = tailor::cli::Cli::parse();

@@ -121,6 +121,9 @@ struct Shared<'a> {
     renderers: Vec<Renderer>,
     presentation: Presentation,
     profile_name: String,
+    /// The library's hash for every manifest: hashing it serialises the
+    /// whole library, so once, not per posting.
+    content_hash: String,
     out_dir: &'a Path,
     force: bool,
     timings: Timings,
@@ -145,7 +148,10 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
             &tailored,
             r,
             &s.presentation,
-            &s.profile_name,
+            &super::compose::Stamp {
+                profile: &s.profile_name,
+                content_hash: &s.content_hash,
+            },
         )?;
         let ext = if r.format() == Format::Md {
             "md"
@@ -280,6 +286,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         .collect();
     let stems = batch::output_stems(&stems);
     let costs = crate::select::Costs::new(&library, &options);
+    let content_hash = super::compose::content_hash(&library);
     let shared = Shared {
         library,
         index,
@@ -288,6 +295,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         renderers,
         presentation: super::compose::presentation(&profile, None),
         profile_name: super::compose::profile_name(args.profile.as_deref(), &profile),
+        content_hash,
         out_dir: &out_dir,
         force: args.force,
         timings: Timings::default(),

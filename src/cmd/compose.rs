@@ -58,6 +58,14 @@ pub(crate) fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentat
     }
 }
 
+/// What every manifest of one run shares: the profile's name and the
+/// library's hash ([`content_hash`], which serialises the whole library, so
+/// callers rendering many tailorings compute it once).
+pub(crate) struct Stamp<'a> {
+    pub profile: &'a str,
+    pub content_hash: &'a str,
+}
+
 /// Renders one tailoring and its manifest: the document with the manifest
 /// embedded, the document without it, and the manifest.
 pub(crate) fn finish(
@@ -67,11 +75,11 @@ pub(crate) fn finish(
     tailored: &Tailored,
     renderer: &Renderer,
     presentation: &Presentation,
-    profile_name: &str,
+    stamp: &Stamp,
 ) -> Result<(String, String, Manifest)> {
     let mentioned = |k: &str| crate::coverage::mentioned(posting, index, k);
     let view = render::view(library, &tailored.selection, presentation, &mentioned);
-    let manifest = manifest_of(library, posting, tailored, profile_name);
+    let manifest = manifest_of(library, posting, tailored, stamp);
     if renderer.format() == Format::JsonResume {
         // No template: the document is data, with the manifest in `meta`.
         let doc = crate::jsonresume::document(library, &tailored.selection, &view, &manifest);
@@ -94,7 +102,10 @@ pub(crate) fn compose(req: &Request) -> Result<Composed> {
         &run.tailored,
         &renderer,
         &presentation(req.profile, req.paper),
-        req.profile_name,
+        &Stamp {
+            profile: req.profile_name,
+            content_hash: &content_hash(&run.library),
+        },
     )?;
     Ok(Composed {
         document,
@@ -104,13 +115,13 @@ pub(crate) fn compose(req: &Request) -> Result<Composed> {
     })
 }
 
-fn manifest_of(library: &Library, posting: &Posting, t: &Tailored, profile: &str) -> Manifest {
+fn manifest_of(library: &Library, posting: &Posting, t: &Tailored, stamp: &Stamp) -> Manifest {
     Manifest {
         tailor: env!("CARGO_PKG_VERSION").to_string(),
-        content_hash: hash_of(library),
+        content_hash: stamp.content_hash.to_string(),
         posting: posting.name.clone(),
         posting_hash: hash_of(posting),
-        profile: profile.to_string(),
+        profile: stamp.profile.to_string(),
         budget: t.selection.budget.to_string(),
         used: t.selection.used,
         capacity: t.selection.capacity,
@@ -140,6 +151,11 @@ fn manifest_of(library: &Library, posting: &Posting, t: &Tailored, profile: &str
 }
 
 /// The hash of a value's JSON form: the same data, the same hash.
+/// The library's hash, as manifests record it.
+pub(crate) fn content_hash(library: &Library) -> String {
+    hash_of(library)
+}
+
 fn hash_of(value: &impl serde::Serialize) -> String {
     manifest::hash(
         serde_json::to_string(value)

@@ -627,14 +627,14 @@ pub fn select_with_costs(
     }
 
     // Why the rest did not.
-    let left = capacity - solution.used;
     let values = solver::values_alone_and_marginal(&problem, &solution.choice);
+    let usage = Usage::of(&problem, &solution.choice, capacity - solution.used);
     let mut left_out = Vec::new();
     for &i in &order {
         let reason = match (&blocked[i], item_of[i]) {
             (Some(r), _) => r.clone(),
             (None, Some(k)) if solution.choice[k].is_none() => {
-                explain(&problem, &solution.choice, k, values[k], left, &refs, &all)
+                explain(&problem, &usage, k, values[k], &refs, &all)
             }
             _ => continue,
         };
@@ -660,24 +660,26 @@ pub fn select_with_costs(
 /// minimums: forced items at their cheapest, plus each role's cheapest
 /// further items up to its minimum.
 fn minimum_cost(p: &Problem) -> u64 {
+    // One pass over the items: this runs once per relaxation of the soft
+    // default, and a scan per role made it quadratic in large libraries.
     let cheapest = |it: &Item| u64::from(it.options.iter().map(|o| o.cost).min().unwrap_or(0));
-    let mut total: u64 = p.items.iter().filter(|it| it.forced).map(cheapest).sum();
-    for (g, &min) in p.group_min.iter().enumerate() {
-        let forced = p
-            .items
-            .iter()
-            .filter(|it| it.group == g && it.forced)
-            .count();
-        let need = min.saturating_sub(forced);
+    let groups = p.group_min.len();
+    let mut forced = vec![0usize; groups];
+    let mut costs: Vec<Vec<u64>> = vec![Vec::new(); groups];
+    let mut total = 0;
+    for it in &p.items {
+        if it.forced {
+            total += cheapest(it);
+            forced[it.group] += 1;
+        } else if p.group_min[it.group] > 0 {
+            costs[it.group].push(cheapest(it));
+        }
+    }
+    for (g, costs) in costs.iter_mut().enumerate() {
+        let need = p.group_min[g].saturating_sub(forced[g]);
         if need == 0 {
             continue;
         }
-        let mut costs: Vec<u64> = p
-            .items
-            .iter()
-            .filter(|it| it.group == g && !it.forced)
-            .map(cheapest)
-            .collect();
         costs.sort_unstable();
         total += costs.iter().take(need).sum::<u64>();
     }
@@ -693,18 +695,48 @@ fn scored_terms(scored: &[Scored]) -> usize {
         .unwrap_or(0)
 }
 
+/// What a solution uses: computed once for every explanation, which would
+/// otherwise each scan every item.
+struct Usage<'a> {
+    choice: &'a [Option<usize>],
+    /// Budget left.
+    left: u32,
+    /// Per group: items chosen.
+    count: Vec<usize>,
+    /// Per group: cost chosen.
+    cost: Vec<u32>,
+}
+
+impl<'a> Usage<'a> {
+    fn of(p: &Problem, choice: &'a [Option<usize>], left: u32) -> Usage<'a> {
+        let mut count = vec![0; p.group_min.len()];
+        let mut cost = vec![0u32; p.group_min.len()];
+        for (item, c) in p.items.iter().zip(choice) {
+            if let Some(o) = c {
+                count[item.group] += 1;
+                cost[item.group] += item.options[*o].cost;
+            }
+        }
+        Usage {
+            choice,
+            left,
+            count,
+            cost,
+        }
+    }
+}
+
 /// Why item `k` (not chosen) was left out, given its value alone and its
 /// marginal value.
-#[allow(clippy::too_many_arguments)]
 fn explain(
     p: &Problem,
-    choice: &[Option<usize>],
+    usage: &Usage,
     k: usize,
     (alone, marginal): (f64, f64),
-    left: u32,
     refs: &[usize],
     all: &[(AchievementRef, &crate::content::Achievement)],
 ) -> Reason {
+    let (choice, left) = (usage.choice, usage.left);
     let item = &p.items[k];
     if alone <= 1e-9 {
         return Reason::BelowCut { no_match: true };
@@ -737,14 +769,7 @@ fn explain(
         return Reason::NoRoom { needs, left };
     }
     let g = item.group;
-    let count = (0..p.items.len())
-        .filter(|&j| p.items[j].group == g && choice[j].is_some())
-        .count();
-    let cost: u32 = (0..p.items.len())
-        .filter(|&j| p.items[j].group == g)
-        .filter_map(|j| choice[j].map(|o| p.items[j].options[o].cost))
-        .sum();
-    if count >= p.group_max[g] || cost.saturating_add(needs) > p.group_cap[g] {
+    if usage.count[g] >= p.group_max[g] || usage.cost[g].saturating_add(needs) > p.group_cap[g] {
         return Reason::RoleLimit;
     }
     Reason::BelowCut { no_match: false }
@@ -756,6 +781,43 @@ mod tests {
     use crate::content::load::{Source, from_sources};
     use crate::posting::Posting;
     use crate::score::LibraryIndex;
+
+    #[test]
+    fn minimum_cost_counts_pins_and_each_roles_cheapest() {
+        let item = |group: usize, forced: bool, costs: &[u32]| Item {
+            group,
+            forced,
+            options: costs
+                .iter()
+                .map(|&cost| Opt {
+                    cost,
+                    own: 1.0,
+                    terms: Vec::new(),
+                })
+                .collect(),
+        };
+        let mut p = Problem::new(
+            vec![
+                item(0, true, &[30, 12]),
+                item(0, false, &[5]),
+                item(1, false, &[20, 9]),
+                item(1, false, &[8]),
+                item(1, false, &[40]),
+                item(2, false, &[7]),
+            ],
+            100,
+            0,
+            3,
+        );
+        // The pin alone, at its cheapest phrasing.
+        assert_eq!(minimum_cost(&p), 12);
+        // Role 0's pin meets its minimum; role 1 needs its two cheapest.
+        p.group_min = vec![1, 2, 0];
+        assert_eq!(minimum_cost(&p), 12 + 8 + 9);
+        // A minimum beyond what a role has counts what it has.
+        p.group_min = vec![2, 0, 3];
+        assert_eq!(minimum_cost(&p), 12 + 5 + 7);
+    }
 
     const LIB: &str = "\
 experience:
