@@ -372,9 +372,12 @@ fn heading<'a>(line: &'a str, next: Option<&str>) -> Option<Heading<'a>> {
             .trim_start_matches("**")
             .trim_start_matches("__")
             .trim();
-        let known = classify_heading(label).is_some();
         let words = word_count(label);
-        if words > 0 && words <= 6 && (known || (rest.is_empty() && words <= 4)) {
+        // Counting words first spares classifying every sentence with a colon.
+        if words > 0
+            && words <= 6
+            && ((rest.is_empty() && words <= 4) || classify_heading(label).is_some())
+        {
             return Some(Heading {
                 text: label,
                 rest,
