@@ -12,6 +12,7 @@
 //! idf). Every factor is set in [`factors`].
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -128,15 +129,18 @@ impl MatchKind {
 /// One posting term an achievement matched, and what it contributed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Match {
-    /// The term as the posting wrote it.
-    pub term: String,
+    /// The term as the posting wrote it (shared: a posting's term is matched
+    /// by many achievements, and each match allocating it showed in batch
+    /// profiles).
+    pub term: Arc<str>,
     /// Index of the term in [`Posting::terms`].
     #[serde(skip)]
     pub term_index: usize,
     /// How it was found.
     pub kind: MatchKind,
-    /// The word (or tag) in the achievement that matched.
-    pub via: String,
+    /// The word (or tag) in the achievement that matched (shared with the
+    /// index).
+    pub via: Arc<str>,
     /// The section of the posting where the term weighs most.
     pub section: SectionKind,
     /// Found in the full `text` (or the tags, which go with either phrasing).
@@ -258,7 +262,7 @@ pub fn specificity(key: &str) -> f64 {
 struct Occurrence {
     doc: u32,
     tf: u32,
-    surfaces: Vec<String>,
+    surfaces: Vec<Arc<str>>,
     /// Which phrasings hold it: the full text, the short one.
     in_text: bool,
     in_short: bool,
@@ -271,7 +275,7 @@ pub struct LibraryIndex {
     /// key → the achievements whose text holds it, in library order.
     text: HashMap<String, Vec<Occurrence>>,
     /// key → (achievement, tag) pairs, in library order.
-    tags: HashMap<String, Vec<(u32, String)>>,
+    tags: HashMap<String, Vec<(u32, Arc<str>)>>,
     doc_len: Vec<f64>,
     avg_len: f64,
     boosts: Vec<Boost>,
@@ -342,16 +346,17 @@ impl LibraryIndex {
                 index.text.entry(key).or_default().push(Occurrence {
                     doc,
                     tf,
-                    surfaces,
+                    surfaces: surfaces.into_iter().map(Arc::from).collect(),
                     in_text,
                     in_short,
                 });
             }
             for tag in &a.tags {
+                let shared: Arc<str> = Arc::from(tag.as_str());
                 for t in analysis::analyse(tag) {
                     let list = index.tags.entry(t.key).or_default();
                     if list.last().is_none_or(|(d, _)| *d != doc) {
-                        list.push((doc, tag.clone()));
+                        list.push((doc, shared.clone()));
                     }
                 }
             }
@@ -470,7 +475,7 @@ impl LibraryIndex {
         // Which term last matched each achievement: one match per term.
         let mut stamp: Vec<usize> = vec![usize::MAX; n];
         // (achievement, kind, tf, via, in text, in short)
-        let mut found: Vec<(u32, MatchKind, u32, String, bool, bool)> = Vec::new();
+        let mut found: Vec<(u32, MatchKind, u32, Arc<str>, bool, bool)> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
             let base =
@@ -479,27 +484,28 @@ impl LibraryIndex {
                 continue;
             }
             found.clear();
+            let display: Arc<str> = Arc::from(term.display.as_str());
             // One match per achievement and term: the first way found wins.
             let mut add = |doc: u32,
                            kind: MatchKind,
                            tf: u32,
-                           via: &str,
+                           via: &Arc<str>,
                            phrasings: (bool, bool),
                            found: &mut Vec<_>| {
                 if stamp[doc as usize] != ti {
                     stamp[doc as usize] = ti;
-                    found.push((doc, kind, tf, via.to_string(), phrasings.0, phrasings.1));
+                    found.push((doc, kind, tf, via.clone(), phrasings.0, phrasings.1));
                 }
             };
             // Priority: the same key in the text, in the tags, an alias in the
             // text or tags, then a near miss.
             if let Some(occ) = self.text.get(&term.key) {
                 for o in occ {
-                    let exact = o.surfaces.contains(&term.display);
+                    let exact = o.surfaces.iter().any(|s| **s == *term.display);
                     let (kind, via) = if exact {
-                        (MatchKind::Exact, term.display.as_str())
+                        (MatchKind::Exact, &display)
                     } else {
-                        (MatchKind::Stem, o.surfaces[0].as_str())
+                        (MatchKind::Stem, &o.surfaces[0])
                     };
                     add(o.doc, kind, o.tf, via, (o.in_text, o.in_short), &mut found);
                 }
@@ -558,7 +564,7 @@ impl LibraryIndex {
                 let saturation = tf * (factors::K1 + 1.0) / (tf + norm);
                 let contribution = weight * kind.factor() * saturation * self.boosts[d].total();
                 matches[d].push(Match {
-                    term: term.display.clone(),
+                    term: display.clone(),
                     term_index: ti,
                     kind,
                     via,
@@ -650,10 +656,7 @@ mod tests {
     }
 
     fn kinds(s: &Scored) -> Vec<(&str, MatchKind)> {
-        s.matches
-            .iter()
-            .map(|m| (m.term.as_str(), m.kind))
-            .collect()
+        s.matches.iter().map(|m| (&*m.term, m.kind)).collect()
     }
 
     #[test]
@@ -685,7 +688,7 @@ mod tests {
             "{:?}",
             s[0].matches
         );
-        assert_eq!(s[0].matches[0].via, "kubernetes");
+        assert_eq!(&*s[0].matches[0].via, "kubernetes");
         assert!(s[1].matches.is_empty());
     }
 

@@ -53,7 +53,7 @@ fn rows<'a>(library: &'a Library, scored: &'a [Scored]) -> Vec<Row<'a>> {
                 id: &library.achievement(s.at).id,
                 role: &library.experience[s.at.role].title,
                 score: round(s.score),
-                matched: s.matches.iter().map(|m| m.term.as_str()).collect(),
+                matched: s.matches.iter().map(|m| &*m.term).collect(),
                 matches: s.matches.iter().map(match_row).collect(),
             }
         })
