@@ -8,7 +8,8 @@
 //! among the slowest now of 16 postings × 6 budgets (tests/solver_exact.rs
 //! runs them all).
 //!
-//! Run: `cargo bench --bench select`
+//! Run: `cargo bench --bench select`; for every posting and budget at once,
+//! `cargo run --release --example select-sweep [-- GENERATED]`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -8,7 +8,6 @@
 //! examples/backend-platform.txt at 400 and 500. Node counts are
 //! deterministic, so this checks the method, never the time.
 
-use tailor::posting::Posting;
 use tailor::score::LibraryIndex;
 use tailor::select::{Budget, Options, select};
 
@@ -19,36 +18,21 @@ mod support;
 fn every_posting_and_budget_is_solved_exactly() {
     let library = support::library_80();
     let index = LibraryIndex::build(&library);
-    let mut files: Vec<_> = ["examples", "tests/eval/postings"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(dir).expect("directory"))
-        .map(|entry| entry.expect("entry").path())
-        .collect();
-    files.sort();
-    assert!(files.len() >= 16, "{files:?}");
+    let cases = support::sweep_cases(&index);
+    assert!(cases.len() >= 16, "{} postings", cases.len());
     let mut unproven = Vec::new();
-    for path in &files {
-        let text = std::fs::read_to_string(path).expect("posting");
-        let name = path.display().to_string();
-        let posting = if name.ends_with(".html") {
-            Posting::analyse_html(&name, &text)
-        } else {
-            Posting::analyse(&name, &text)
-        };
-        let scored = index.score(&posting);
-        let keys: Vec<usize> = tailor::coverage::key_terms(&posting, &index)
-            .iter()
-            .map(|k| k.index)
-            .collect();
-        for words in [150, 200, 300, 400, 500, 600] {
+    for case in &cases {
+        for words in support::SWEEP_BUDGETS {
             let options = Options {
                 budget: Budget::Words(words),
                 ..Options::default()
             };
-            let selection = select(&library, &scored, &keys, &options).expect("selects");
-            let method = selection.method.to_string();
-            if !method.starts_with("exact") {
-                unproven.push(format!("{name} at {words} words: {method}"));
+            let selection = select(&library, &case.scored, &case.keys, &options).expect("selects");
+            if !selection.method.starts_with("exact") {
+                unproven.push(format!(
+                    "{} at {words} words: {}",
+                    case.name, selection.method
+                ));
             }
         }
     }

@@ -217,9 +217,17 @@ pub fn posting(words: usize, seed: u64) -> String {
 /// exact-solver test: the evaluation library (55), the shipped content (22)
 /// and 3 generated achievements.
 pub fn library_80() -> tailor::content::Library {
+    let library = realistic_library(3);
+    assert_eq!(library.achievements().count(), 80);
+    library
+}
+
+/// The evaluation library and the shipped content (77 achievements), plus
+/// `generated` generated ones.
+pub fn realistic_library(generated: usize) -> tailor::content::Library {
     use tailor::content::load::{Source, from_sources};
-    let generated = library_yaml(3, 3).replace("id: a", "id: generated-");
-    let library = from_sources(&[
+    let generated = library_yaml(generated, 3).replace("id: a", "id: generated-");
+    from_sources(&[
         Source {
             path: "tests/eval/library.yaml".into(),
             text: include_str!("../../tests/eval/library.yaml").into(),
@@ -233,7 +241,49 @@ pub fn library_80() -> tailor::content::Library {
             text: generated,
         },
     ])
-    .expect("the library loads");
-    assert_eq!(library.achievements().count(), 80);
-    library
+    .expect("the library loads")
+}
+
+/// Word budgets of the selection sweep.
+pub const SWEEP_BUDGETS: [u32; 6] = [150, 200, 300, 400, 500, 600];
+
+/// One posting of the selection sweep, scored against a library.
+pub struct SweepCase {
+    pub name: String,
+    pub scored: Vec<tailor::score::Scored>,
+    pub keys: Vec<usize>,
+}
+
+/// Every posting in examples/ and tests/eval/postings, in name order,
+/// analysed and scored against `index` (paths relative to the repository
+/// root, where cargo runs tests and examples).
+pub fn sweep_cases(index: &tailor::score::LibraryIndex) -> Vec<SweepCase> {
+    use tailor::posting::Posting;
+    let mut files: Vec<_> = ["examples", "tests/eval/postings"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("run from the repository root"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("a posting");
+            let name = path.display().to_string();
+            let posting = if name.ends_with(".html") {
+                Posting::analyse_html(&name, &text)
+            } else {
+                Posting::analyse(&name, &text)
+            };
+            let keys = tailor::coverage::key_terms(&posting, index)
+                .iter()
+                .map(|k| k.index)
+                .collect();
+            SweepCase {
+                scored: index.score(&posting),
+                keys,
+                name,
+            }
+        })
+        .collect()
 }
