@@ -32,8 +32,9 @@ pub const DELTA: f64 = 0.5;
 /// Largest problem (items with any value) solved exactly.
 pub const EXACT_MAX_ITEMS: usize = 200;
 /// LP solves per bound, each with prices from the LP solutions before it
-/// (measured over 96 posting × budget cases at 80 achievements: 2 rounds
-/// left the worst at 210 ms, 3 at 45 ms, 4 at 15 ms, 5 and 6 no better).
+/// (the worst of 96 posting × budget cases at 80 achievements, with dives:
+/// 45 ms with 3 rounds, 15 ms with 4, 17 ms with 5; 2 rounds, measured
+/// before dives, left it at 210 ms).
 const BOUND_ROUNDS: usize = 4;
 /// Nodes between dives for a better incumbent (16, 32 and 256 were slower).
 const DIVE_EVERY: u64 = 64;
