@@ -155,6 +155,29 @@ pub struct Match {
     pub contribution: f64,
 }
 
+/// One way an achievement matches a term: (achievement, kind, term
+/// frequency, the word that matched, in the text, in the short phrasing).
+type Way<'a> = (u32, MatchKind, u32, &'a Arc<str>, bool, bool);
+
+/// A way kept, owning its word.
+type Found = (u32, MatchKind, u32, Arc<str>, bool, bool);
+
+/// Keeps the ways whose achievement has no match for term `ti` yet: one
+/// match per achievement and term, the first way found.
+fn first_ways<'a>(
+    stamp: &mut [usize],
+    ti: usize,
+    found: &mut Vec<Found>,
+    ways: impl Iterator<Item = Way<'a>>,
+) {
+    for (doc, kind, tf, via, in_text, in_short) in ways {
+        if stamp[doc as usize] != ti {
+            stamp[doc as usize] = ti;
+            found.push((doc, kind, tf, via.clone(), in_text, in_short));
+        }
+    }
+}
+
 /// The achievement-side factors applied to every match of an achievement.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Boost {
@@ -468,14 +491,33 @@ impl LibraryIndex {
         keys
     }
 
+    /// Every achievement whose text holds `key`, as a `kind` match through
+    /// its first surface form.
+    fn occurring<'a>(&'a self, key: &str, kind: MatchKind) -> impl Iterator<Item = Way<'a>> {
+        self.text
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(move |o| (o.doc, kind, o.tf, &o.surfaces[0], o.in_text, o.in_short))
+    }
+
+    /// Every achievement tagged with `key`, as a tag match (tags go with
+    /// either phrasing).
+    fn tagged<'a>(&'a self, key: &str) -> impl Iterator<Item = Way<'a>> {
+        self.tags
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|(doc, tag)| (*doc, MatchKind::Tag, 1, tag, true, true))
+    }
+
     /// Scores every achievement against `posting`, in library order.
     pub fn score(&self, posting: &Posting) -> Vec<Scored> {
         let n = self.refs.len();
         let mut matches: Vec<Vec<Match>> = vec![Vec::new(); n];
         // Which term last matched each achievement: one match per term.
         let mut stamp: Vec<usize> = vec![usize::MAX; n];
-        // (achievement, kind, tf, via, in text, in short)
-        let mut found: Vec<(u32, MatchKind, u32, Arc<str>, bool, bool)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
             let base =
@@ -485,69 +527,28 @@ impl LibraryIndex {
             }
             found.clear();
             let display: Arc<str> = Arc::from(term.display.as_str());
-            // One match per achievement and term: the first way found wins.
-            let mut add = |doc: u32,
-                           kind: MatchKind,
-                           tf: u32,
-                           via: &Arc<str>,
-                           phrasings: (bool, bool),
-                           found: &mut Vec<_>| {
-                if stamp[doc as usize] != ti {
-                    stamp[doc as usize] = ti;
-                    found.push((doc, kind, tf, via.clone(), phrasings.0, phrasings.1));
-                }
-            };
             // Priority: the same key in the text, in the tags, an alias in the
-            // text or tags, then a near miss.
-            if let Some(occ) = self.text.get(&term.key) {
-                for o in occ {
-                    let exact = o.surfaces.iter().any(|s| **s == *term.display);
-                    let (kind, via) = if exact {
-                        (MatchKind::Exact, &display)
-                    } else {
-                        (MatchKind::Stem, &o.surfaces[0])
-                    };
-                    add(o.doc, kind, o.tf, via, (o.in_text, o.in_short), &mut found);
-                }
-            }
-            if let Some(tagged) = self.tags.get(&term.key) {
-                for (doc, tag) in tagged {
-                    add(*doc, MatchKind::Tag, 1, tag, (true, true), &mut found);
-                }
-            }
+            // text or tags, then a near miss; the first way found wins.
+            let same_key = self.text.get(&term.key).into_iter().flatten().map(|o| {
+                let exact = o.surfaces.iter().any(|s| **s == *term.display);
+                let (kind, via) = if exact {
+                    (MatchKind::Exact, &display)
+                } else {
+                    (MatchKind::Stem, &o.surfaces[0])
+                };
+                (o.doc, kind, o.tf, via, o.in_text, o.in_short)
+            });
+            first_ways(&mut stamp, ti, &mut found, same_key);
+            first_ways(&mut stamp, ti, &mut found, self.tagged(&term.key));
             for alias in self.aliases.equivalents(&term.key) {
-                if let Some(occ) = self.text.get(alias) {
-                    for o in occ {
-                        add(
-                            o.doc,
-                            MatchKind::Alias,
-                            o.tf,
-                            &o.surfaces[0],
-                            (o.in_text, o.in_short),
-                            &mut found,
-                        );
-                    }
-                }
-                if let Some(tagged) = self.tags.get(alias) {
-                    for (doc, tag) in tagged {
-                        add(*doc, MatchKind::Tag, 1, tag, (true, true), &mut found);
-                    }
-                }
+                let ways = self.occurring(alias, MatchKind::Alias);
+                first_ways(&mut stamp, ti, &mut found, ways);
+                first_ways(&mut stamp, ti, &mut found, self.tagged(alias));
             }
             if found.is_empty() && term.kind != TermKind::Phrase && !self.contains(&term.key) {
                 for key in self.near_misses(&term.display) {
-                    if let Some(occ) = self.text.get(key) {
-                        for o in occ {
-                            add(
-                                o.doc,
-                                MatchKind::Fuzzy,
-                                o.tf,
-                                &o.surfaces[0],
-                                (o.in_text, o.in_short),
-                                &mut found,
-                            );
-                        }
-                    }
+                    let ways = self.occurring(key, MatchKind::Fuzzy);
+                    first_ways(&mut stamp, ti, &mut found, ways);
                 }
             }
             if found.is_empty() {

@@ -242,15 +242,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let profile = super::load_profile(args.profile.as_deref())?;
     let options = super::select_options(&args.select, &profile)?;
-    let mut library = super::load_library(&args.content.content)?;
-    for (name, variants) in &profile.aliases {
-        library
-            .aliases
-            .entry(name.clone())
-            .or_default()
-            .extend(variants.iter().cloned());
-    }
-    let index = LibraryIndex::build(&library).with_boosts(&library, &profile.boosts);
+    let (library, index) = super::load_indexed(&args.content.content, &profile)?;
     let templates = profile.templates_dir();
     let renderers = formats
         .iter()

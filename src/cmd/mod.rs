@@ -124,9 +124,25 @@ pub(crate) fn tailor_one(
     select: &SelectArgs,
     profile: &Profile,
 ) -> Result<Run> {
-    let mut library = load_library(content)?;
+    let (library, index) = load_indexed(content, profile)?;
     let options = select_options(select, profile)?;
     let posting = load_posting(job)?;
+    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
+    Ok(Run {
+        library,
+        posting,
+        index,
+        tailored,
+    })
+}
+
+/// Loads the library, adds the profile's aliases and indexes it with the
+/// profile's boosts: what every posting is then scored against.
+pub(crate) fn load_indexed(
+    content: &Path,
+    profile: &Profile,
+) -> Result<(Library, crate::score::LibraryIndex)> {
+    let mut library = load_library(content)?;
     for (name, variants) in &profile.aliases {
         library
             .aliases
@@ -135,13 +151,7 @@ pub(crate) fn tailor_one(
             .extend(variants.iter().cloned());
     }
     let index = crate::score::LibraryIndex::build(&library).with_boosts(&library, &profile.boosts);
-    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
-    Ok(Run {
-        library,
-        posting,
-        index,
-        tailored,
-    })
+    Ok((library, index))
 }
 
 /// Loads the profile named on the command line (or the default).
