@@ -63,3 +63,22 @@ pub fn compose_report(args: &[&str]) -> serde_json::Value {
     assert_eq!(code, 0, "{err}");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
+
+/// The JSON Resume interop data (schemas and samples), read in place from
+/// the shared folder beside the checkout (`../shared`, or `$TAILOR_SHARED`).
+/// `None`, with a note, when it is not there, so that a lone clone's tests
+/// pass; under CI (`CI` set, as .ci/run sets it) its absence fails instead.
+pub fn jsonresume_dir() -> Option<String> {
+    let shared = std::env::var("TAILOR_SHARED").unwrap_or_else(|_| "../shared".to_string());
+    let dir = format!("{shared}/interop/jsonresume");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if root.join(&dir).join("schema.json").is_file() {
+        return Some(dir);
+    }
+    let note = format!(
+        "JSON Resume interop data not found at {dir} (put shared/ beside the checkout or set TAILOR_SHARED)"
+    );
+    assert!(std::env::var_os("CI").is_none(), "{note}");
+    eprintln!("skipped: {note}");
+    None
+}
