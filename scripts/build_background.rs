@@ -1,18 +1,21 @@
 //! Regenerates `data/background.tsv`, the table of how common each term is
-//! across job postings and general English, from the corpus in
-//! `data/corpus/` (postings/ and english/, all written for this project).
+//! across real job postings and general English: the postings are the
+//! shared corpus of real postings (`../shared/postings/real`, or
+//! `$TAILOR_SHARED/postings/real`), read in place and never copied; the
+//! English reference is `data/corpus/english/`, written for this project.
+//! Only derived counts reach the table.
 //!
 //! Run: `cargo run --release --example build-background`
 //! A test (`background_table_is_fresh`) fails when the table is out of date.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn texts(dir: &Path) -> Vec<String> {
+fn texts(dir: &Path, ext: &str) -> Vec<String> {
     let mut paths: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     paths.sort();
     paths
@@ -25,9 +28,19 @@ fn texts(dir: &Path) -> Vec<String> {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let postings = texts(&root.join("data/corpus/postings"));
-    let english = texts(&root.join("data/corpus/english"));
+    let shared = std::env::var_os("TAILOR_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"));
+    let postings = texts(&shared.join("postings/real"), "md");
+    let english = texts(&root.join("data/corpus/english"), "txt");
+    let pairs = tailor::posting::title_and_body(&postings);
     let table = tailor::lexicon::background_table(&postings, &english);
+    let titles = tailor::lexicon::title_table(&pairs);
+    let splits = tailor::lexicon::stem_splits_table(&postings);
+    let out = root.join("data/stem-splits.tsv");
+    fs::write(&out, &splits).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out = root.join("data/title-terms.tsv");
+    fs::write(&out, &titles).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     let out = root.join("data/background.tsv");
     fs::write(&out, &table).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     eprintln!(

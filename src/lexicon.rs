@@ -26,6 +26,68 @@ pub fn is_tech(word: &str) -> bool {
     TECH.contains(word)
 }
 
+/// Level words of job titles: they say how senior, not what skill.
+const LEVEL_WORDS: &[&str] = &[
+    "associate",
+    "chief",
+    "head",
+    "i",
+    "ii",
+    "iii",
+    "intern",
+    "iv",
+    "jr",
+    "junior",
+    "lead",
+    "mid",
+    "principal",
+    "senior",
+    "sr",
+    "staff",
+];
+
+static LEVEL_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    LEVEL_WORDS
+        .iter()
+        .map(|w| analysis::stem::stem_word(w))
+        .collect()
+});
+
+/// True for the key of a level word ("senior", "staff", "ii"): it says how
+/// senior a job is, never what it asks for.
+pub fn is_level_word(key: &str) -> bool {
+    LEVEL_KEYS.contains(key)
+}
+
+/// Head nouns of occupations: a term ending in one names a person's role
+/// ("data scientists", "product managers"), a colleague, not a skill.
+const ROLE_NOUNS: &[&str] = &[
+    "administrator",
+    "analyst",
+    "architect",
+    "consultant",
+    "designer",
+    "developer",
+    "director",
+    "engineer",
+    "executive",
+    "manager",
+    "marketer",
+    "officer",
+    "recruiter",
+    "representative",
+    "researcher",
+    "scientist",
+    "specialist",
+    "stakeholder",
+];
+
+/// True for a word naming an occupation, singular or plural ("engineers").
+pub fn is_role_noun(word: &str) -> bool {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    ROLE_NOUNS.contains(&w)
+}
+
 /// The raw default alias groups: canonical name first.
 pub fn builtin_alias_groups() -> Vec<Vec<&'static str>> {
     data_lines(include_str!("../data/aliases.txt"))
@@ -150,9 +212,248 @@ pub fn background(key: &str) -> Option<Background> {
     BACKGROUND.get(key).copied()
 }
 
+/// What a job title implies: for a title term ("manager", "payments"), the
+/// body terms that postings with it in their title use far more often than
+/// postings at large, with the strength of the tie (see [`title_table`]).
+static IMPLIED: LazyLock<HashMap<&'static str, Vec<(&'static str, f64)>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<(&'static str, f64)>> = HashMap::new();
+    for l in data_lines(include_str!("../data/title-terms.tsv")) {
+        let mut f = l.split('\t');
+        let (Some(t), Some(b), Some(a)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        if let Ok(a) = a.parse() {
+            map.entry(t).or_default().push((b, a));
+        }
+    }
+    map
+});
+
+/// The body terms a title term implies, strongest first (see
+/// [`title_table`]).
+pub fn implied_by_title(key: &str) -> &'static [(&'static str, f64)] {
+    IMPLIED.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// Title terms need this many corpus postings with them in the title…
+const TITLE_MIN_POSTINGS: u32 = 10;
+/// …an implied term must stand in this share of those postings' bodies…
+const IMPLIED_MIN_SHARE: f64 = 0.15;
+/// …at least this many times as often as in postings at large…
+const IMPLIED_MIN_LIFT: f64 = 3.0;
+/// …in at least this many postings…
+const IMPLIED_MIN_PAIRS: u32 = 5;
+/// …and each title term keeps at most this many.
+const IMPLIED_PER_TITLE_TERM: usize = 25;
+
+/// Counts over (title keys, body keys) pairs: postings, body document
+/// frequency, title document frequency, and pair counts.
+struct TitleCounts<'a> {
+    n: f64,
+    body: HashMap<&'a str, u32>,
+    title: BTreeMap<&'a str, u32>,
+    pair: HashMap<(&'a str, &'a str), u32>,
+}
+
+impl<'a> TitleCounts<'a> {
+    fn new(postings: &'a [(Vec<String>, Vec<String>)]) -> TitleCounts<'a> {
+        let mut c = TitleCounts {
+            n: postings.len().max(1) as f64,
+            body: HashMap::new(),
+            title: BTreeMap::new(),
+            pair: HashMap::new(),
+        };
+        for (title, body) in postings {
+            for b in body {
+                *c.body.entry(b).or_default() += 1;
+            }
+            for t in title {
+                *c.title.entry(t).or_default() += 1;
+                for b in body {
+                    *c.pair.entry((t, b)).or_default() += 1;
+                }
+            }
+        }
+        c
+    }
+}
+
+/// Builds `data/title-terms.tsv` from corpus postings given as (title keys,
+/// body keys), each deduplicated: for every title term used by enough
+/// postings, the body terms it makes much more likely, with the strength
+/// `P(b | t) × ln(P(b | t) / P(b))` (its share of the association's
+/// information).
+pub fn title_table(postings: &[(Vec<String>, Vec<String>)]) -> String {
+    let TitleCounts {
+        n,
+        body: body_df,
+        title: title_df,
+        pair,
+    } = TitleCounts::new(postings);
+    let mut by_title: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
+    for (&(t, b), &nb) in &pair {
+        let nt = title_df[t];
+        if nt < TITLE_MIN_POSTINGS || t == b {
+            continue;
+        }
+        let given = f64::from(nb) / f64::from(nt);
+        let prior = f64::from(body_df[b]) / n;
+        if nb >= IMPLIED_MIN_PAIRS
+            && given >= IMPLIED_MIN_SHARE
+            && given >= IMPLIED_MIN_LIFT * prior
+        {
+            by_title
+                .entry(t)
+                .or_default()
+                .push((b, given * (given / prior).ln()));
+        }
+    }
+    let mut out = format!(
+        "# What job titles imply: generated by `cargo run --release --example build-background`\n\
+         # from {} real postings. Do not edit by hand.\n\
+         # title term\tbody term\tP(body | title) - P(body)\n",
+        postings.len()
+    );
+    for (t, mut list) in by_title {
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        for (b, a) in list.into_iter().take(IMPLIED_PER_TITLE_TERM) {
+            out.push_str(&format!("{t}\t{b}\t{a:.3}\n"));
+        }
+    }
+    out
+}
+
+/// Surface pairs with one stem that real postings show to be different
+/// words ("responsible" and "response"), sorted, each pair in order.
+static STEM_ODDS: LazyLock<HashMap<(&'static str, &'static str), f64>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/stem-splits.tsv"))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(((f.next()?, f.next()?), f.next()?.parse().ok()?))
+        })
+        .collect()
+});
+
+/// An inflection's base: "scaling", "scaled", "scales" and "scale" all give
+/// "scal"; "payments" gives "payment"; "development" stays itself.
+fn inflection_base(w: &str) -> String {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let mut b = if let Some(x) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
+        format!("{x}y")
+    } else {
+        ["ing", "ed", "es", "s"]
+            .iter()
+            .find_map(|suf| w.strip_suffix(suf).filter(|x| x.len() >= 3))
+            .unwrap_or(w)
+            .to_string()
+    };
+    if b.ends_with('e') {
+        b.pop();
+    }
+    let bytes = b.as_bytes();
+    if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        b.pop();
+    }
+    b
+}
+
+/// True when two surface forms that share a stem are different words, and
+/// stemming must not merge them: the corpus shows them unrelated (see
+/// [`stem_splits_table`]). Derived forms ("developer", "development") must
+/// at least double each other's odds; inflections of one word ("scaled",
+/// "scaling") are merged unless they repel each other (odds below 1, as
+/// "package" and "packaging").
+pub fn is_stem_split(a: &str, b: &str) -> bool {
+    let pair = if a <= b { (a, b) } else { (b, a) };
+    let Some(&odds) = STEM_ODDS.get(&pair) else {
+        return false;
+    };
+    if inflection_base(a) == inflection_base(b) {
+        odds < SPLIT_INFLECTION_ODDS
+    } else {
+        odds < SPLIT_MAX_ODDS
+    }
+}
+
+/// Surfaces need this many corpus postings to be judged…
+const SPLIT_MIN_POSTINGS: u32 = 20;
+/// …and two derived forms of one stem are different words when the odds of
+/// finding one in a posting rise less than this much with the other there:
+/// forms of one word are used together ("automated" with "automation",
+/// odds ×3); words that only share letters are not ("responsible" with
+/// "response", ×0.9)…
+const SPLIT_MAX_ODDS: f64 = 2.0;
+/// …and two inflections of one word only when they repel each other.
+const SPLIT_INFLECTION_ODDS: f64 = 1.0;
+
+/// Builds `data/stem-splits.tsv` from corpus postings: every pair of word
+/// surfaces with one Snowball stem, both used by enough postings, whose
+/// co-occurrence odds ratio is below [`SPLIT_MAX_ODDS`].
+pub fn stem_splits_table(postings: &[String]) -> String {
+    let mut df: HashMap<String, u32> = HashMap::new();
+    let mut pairs: HashMap<(String, String), u32> = HashMap::new();
+    let mut stem_of: HashMap<String, String> = HashMap::new();
+    for p in postings {
+        let mut by_stem: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in analysis::analyse(p) {
+            if t.kind == analysis::TermKind::Word {
+                let list = by_stem.entry(t.key.clone()).or_default();
+                if !list.contains(&t.surface) {
+                    list.push(t.surface.clone());
+                    stem_of.entry(t.surface).or_insert(t.key);
+                }
+            }
+        }
+        for surfaces in by_stem.values_mut() {
+            surfaces.sort();
+            for (i, a) in surfaces.iter().enumerate() {
+                *df.entry(a.clone()).or_default() += 1;
+                for b in &surfaces[i + 1..] {
+                    *pairs.entry((a.clone(), b.clone())).or_default() += 1;
+                }
+            }
+        }
+    }
+    let n = postings.len().max(1) as f64;
+    let mut by_stem: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (surface, stem) in &stem_of {
+        if df[surface] >= SPLIT_MIN_POSTINGS {
+            by_stem.entry(stem).or_default().push(surface);
+        }
+    }
+    let mut out = format!(
+        "# Same stem, different words: generated by `cargo run --release --example build-background`\n\
+         # from {} real postings. Do not edit by hand.\n\
+         # surface\tsurface\tco-occurrence lift\n",
+        postings.len()
+    );
+    for surfaces in by_stem.values_mut() {
+        surfaces.sort_unstable();
+        for (i, a) in surfaces.iter().enumerate() {
+            for b in &surfaces[i + 1..] {
+                let both = f64::from(
+                    pairs
+                        .get(&(a.to_string(), b.to_string()))
+                        .copied()
+                        .unwrap_or(0),
+                );
+                let (na, nb) = (f64::from(df[*a]), f64::from(df[*b]));
+                // Odds ratio, smoothed by a half: unlike the lift, it does
+                // not shrink to 1 for common words.
+                let odds = ((both + 0.5) * (n - na - nb + both + 0.5))
+                    / ((na - both + 0.5) * (nb - both + 0.5));
+                if odds < SPLIT_MAX_ODDS {
+                    out.push_str(&format!("{a}\t{b}\t{odds:.2}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Terms kept in the background table: used by at least this share of the
 /// corpus postings…
-const TABLE_MIN_POSTINGS: f64 = 0.04;
+const TABLE_MIN_POSTINGS: f64 = 0.002;
 /// …or at least this often per million words of the English texts.
 const TABLE_MIN_ENGLISH: f64 = 100.0;
 
@@ -187,7 +488,7 @@ pub fn background_table(postings: &[String], english: &[String]) -> String {
     keys.dedup();
     let mut out = format!(
         "# Background term frequencies: generated by `cargo run --release --example build-background`\n\
-         # from data/corpus/ ({} postings, {} words of English). Do not edit by hand.\n\
+         # from {} real postings and data/corpus/english ({} words). Do not edit by hand.\n\
          # key\tshare of postings\toccurrences per million English words\n",
         postings.len(),
         words

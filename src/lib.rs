@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod content;
 pub mod coverage;
 pub mod diff;
+pub mod html;
 pub mod import;
 pub mod input;
 pub mod job;

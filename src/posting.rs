@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::analysis::{self, TermKind};
+use crate::html;
+use crate::lexicon;
 use crate::sections::{self, SectionKind};
 
 /// One distinct term of a posting.
@@ -23,6 +25,10 @@ pub struct PostingTerm {
     /// Occurrences per section, indexed like [`SectionKind::ALL`].
     #[serde(skip)]
     pub by_section: [u32; SectionKind::ALL.len()],
+    /// How strongly the job title implies the term, from real postings
+    /// ([`lexicon::implied_by_title`]); 0 when it does not. A term with no
+    /// occurrence (`count` 0) is asked for through the title alone.
+    pub implied: f64,
 }
 
 impl PostingTerm {
@@ -88,12 +94,47 @@ impl Posting {
                             kind: t.kind,
                             count: 0,
                             by_section: [0; SectionKind::ALL.len()],
+                            implied: 0.0,
                         });
                         terms.len() - 1
                     }
                 };
                 terms[i].count += 1;
                 terms[i].by_section[section] += 1;
+            }
+        }
+        // What the title implies: a payments title asks for ledgers and
+        // merchants even where the text does not say so.
+        let title = SectionKind::Title.index();
+        let mut implied: Vec<(&'static str, f64)> = Vec::new();
+        for t in terms.iter().filter(|t| t.by_section[title] > 0) {
+            for &(b, a) in lexicon::implied_by_title(&t.key) {
+                match implied.iter_mut().find(|(k, _)| *k == b) {
+                    Some((_, v)) => *v = v.max(a),
+                    None => implied.push((b, a)),
+                }
+            }
+        }
+        for (b, a) in implied {
+            match at.get(b) {
+                Some(&i) => terms[i].implied = a,
+                None => {
+                    at.insert(b.to_string(), terms.len());
+                    terms.push(PostingTerm {
+                        key: b.to_string(),
+                        display: b.to_string(),
+                        kind: if b.contains(' ') {
+                            TermKind::Phrase
+                        } else if lexicon::is_tech(b) {
+                            TermKind::Tech
+                        } else {
+                            TermKind::Word
+                        },
+                        count: 0,
+                        by_section: [0; SectionKind::ALL.len()],
+                        implied: a,
+                    });
+                }
             }
         }
         Posting {
@@ -104,15 +145,48 @@ impl Posting {
         }
     }
 
-    /// Analyses an HTML posting: markup removed, headings and lists kept.
+    /// Analyses an HTML posting as a reader sees it (see
+    /// [`html::posting_text`]): page chrome and markup removed, title,
+    /// headings and lists kept.
     pub fn analyse_html(name: &str, html: &str) -> Posting {
-        Posting::analyse(name, &sections::html_to_text(html))
+        Posting::analyse(name, &html::posting_text(html))
     }
 
     /// True when the posting has no terms at all (nothing to match).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+}
+
+/// For the title table's generator: each posting's distinct title keys and
+/// distinct keys of the sections that describe the job (requirements,
+/// responsibilities, nice-to-have, general), sorted.
+pub fn title_and_body(texts: &[String]) -> Vec<(Vec<String>, Vec<String>)> {
+    texts
+        .iter()
+        .map(|text| {
+            let p = Posting::analyse("corpus", text);
+            let mut title = Vec::new();
+            let mut body = Vec::new();
+            for t in &p.terms {
+                if t.by_section[SectionKind::Title.index()] > 0 {
+                    title.push(t.key.clone());
+                }
+                let job = [
+                    SectionKind::Requirements,
+                    SectionKind::Responsibilities,
+                    SectionKind::NiceToHave,
+                    SectionKind::General,
+                ];
+                if job.iter().any(|k| t.by_section[k.index()] > 0) {
+                    body.push(t.key.clone());
+                }
+            }
+            title.sort();
+            body.sort();
+            (title, body)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -97,6 +97,7 @@ pub fn coverage_out(t: &Tailored) -> CoverageOut {
             .map(|c| Covered {
                 term: fix(&c.term),
                 by: c.by.clone(),
+                elsewhere: c.elsewhere.clone(),
             })
             .collect(),
         missing: t.coverage.missing.iter().map(fix).collect(),
@@ -206,7 +207,7 @@ impl<'a> Report<'a> {
                     c.term.term,
                     c.term.section.label(),
                     c.term.weight,
-                    c.by.join(", ")
+                    c.by_text()
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! Posting structure: the title and the sections of a posting (requirements,
 //! responsibilities, nice-to-have, about us, benefits, legal text…), found
 //! from headings, label lines and list structure. Pure; HTML postings are
-//! first turned into Markdown-like text by [`html_to_text`].
+//! first turned into Markdown-like text by [`crate::html::posting_text`].
 
 use serde::Serialize;
 
@@ -309,15 +309,22 @@ struct Heading<'a> {
     explicit: bool,
 }
 
+/// The text inside emphasis marks, however they nest: `**Label**`,
+/// `** _Label_**`, `_**Label**_`, `***Label***`. "**Label:** content" keeps
+/// its content after the marks.
 fn strip_emphasis(s: &str) -> &str {
-    let s = s.trim();
-    for mark in ["**", "__"] {
-        if let Some(inner) = s.strip_prefix(mark).and_then(|x| x.strip_suffix(mark)) {
-            return inner.trim();
+    let mut s = s.trim();
+    loop {
+        let inner = ["**", "__", "*", "_"].iter().find_map(|mark| {
+            s.strip_prefix(mark)
+                .and_then(|x| x.strip_suffix(mark))
+                .filter(|x| !x.trim().is_empty())
+        });
+        match inner {
+            Some(inner) => s = inner.trim(),
+            None => return s,
         }
-        // "**Label:** content" keeps its content after the marks.
     }
-    s
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -345,7 +352,16 @@ fn heading<'a>(line: &'a str, next: Option<&str>) -> Option<Heading<'a>> {
     // Markdown ATX heading.
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-        let text = strip_emphasis(t[hashes..].trim().trim_end_matches('#').trim());
+        let body = t[hashes..].trim();
+        // A closing run of #s counts only after a space ("## Notes ##"), so
+        // a title ending in "C#" keeps its hash.
+        let body = match body.trim_end_matches('#') {
+            rest if rest.len() < body.len() && (rest.is_empty() || rest.ends_with(' ')) => {
+                rest.trim()
+            }
+            _ => body,
+        };
+        let text = strip_emphasis(body);
         return Some(Heading {
             text: text.trim_end_matches(':').trim(),
             rest: "",
@@ -408,6 +424,8 @@ pub fn sectionise(text: &str) -> Structure {
     let mut heading_text: Option<String> = None;
     let mut paragraph: Vec<&str> = Vec::new();
     let mut seen_content = false;
+    // Whether a line of body text (not a heading) has been seen.
+    let mut body_started = false;
 
     // Flushes the current paragraph into a block of the current kind, or of
     // kind Legal when it reads as legal text.
@@ -490,9 +508,16 @@ pub fn sectionise(text: &str) -> Structure {
                     i += 1;
                 }
                 // A heading's own words belong to its section ("Experience
-                // with Kafka" asks for Kafka).
+                // with Kafka" asks for Kafka). Unknown headings before any
+                // body text are the masthead (company, location, team, as
+                // job boards print them under the title): about the company.
                 paragraph.push(h.text);
-                flush(&mut paragraph, &mut out, kind, &heading_text);
+                let own = if recognised.is_none() && !body_started {
+                    SectionKind::About
+                } else {
+                    kind
+                };
+                flush(&mut paragraph, &mut out, own, &heading_text);
                 if !h.rest.is_empty() {
                     paragraph.push(h.rest);
                 }
@@ -500,6 +525,7 @@ pub fn sectionise(text: &str) -> Structure {
                 continue;
             }
         }
+        body_started = true;
         // List items are paragraphs of their own, so legal detection and
         // later splitting see one item at a time.
         if is_list_item(line) {
@@ -515,17 +541,33 @@ pub fn sectionise(text: &str) -> Structure {
     out
 }
 
-/// HTML to Markdown-like text: markup, scripts and styles removed; headings
-/// (`#`), lists (`*`) and paragraphs kept, so [`sectionise`] sees the
-/// structure.
-pub fn html_to_text(html: &str) -> String {
-    html2text::config::plain()
-        .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_else(|_| html.to_string())
-}
-
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn masthead_headings_are_about_the_company() {
+        let s = sectionise(
+            "# Billing Engineer\n### Acme Widgets\n#### Remote, Poland\n\n## What you'll do\n\nBuild invoicing.\n",
+        );
+        let about: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter(|b| b.kind == SectionKind::About)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(about, vec!["Acme Widgets", "Remote, Poland"], "{s:?}");
+    }
+
+    #[test]
+    fn nested_emphasis_marks_a_heading() {
+        let s = sectionise(
+            "Engineer\n\n ** _About the Team_**\n\nWe sell things.\n\n _ **About the Role**_\n\nYou will build APIs.\n",
+        );
+        let kinds: Vec<SectionKind> = s.blocks.iter().map(|b| b.kind).collect();
+        assert!(kinds.contains(&SectionKind::About), "{kinds:?}");
+        assert!(kinds.contains(&SectionKind::Responsibilities), "{kinds:?}");
+    }
+
     use super::*;
 
     fn kinds(s: &Structure) -> Vec<(SectionKind, String)> {
@@ -631,29 +673,19 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_ending_in_a_hash_keeps_it() {
+        let s = sectionise("# Lead Engineer, C#\n\n## Requirements ##\n- .NET\n");
+        assert_eq!(s.title.as_deref(), Some("Lead Engineer, C#"));
+        assert_eq!(s.blocks[1].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
     fn no_sections_is_all_general() {
         let s = sectionise(
             "We want someone who knows Kafka and Go. They will build services.\nAnd more.",
         );
         assert_eq!(s.title, None);
         assert!(s.blocks.iter().all(|b| b.kind == SectionKind::General));
-    }
-
-    #[test]
-    fn html_keeps_headings_and_lists() {
-        let text = html_to_text(
-            "<html><head><style>p{}</style><script>x()</script></head><body><h1>Data Engineer</h1><p>Intro.</p><h2>Requirements</h2><ul><li>Spark</li><li>Airflow</li></ul><h2>Benefits</h2><p>Dental</p></body></html>",
-        );
-        let s = sectionise(&text);
-        assert_eq!(s.title.as_deref(), Some("Data Engineer"));
-        let req: Vec<_> = s
-            .blocks
-            .iter()
-            .filter(|b| b.kind == SectionKind::Requirements)
-            .collect();
-        assert_eq!(req.len(), 1);
-        assert!(req[0].text.contains("Spark") && req[0].text.contains("Airflow"));
-        assert!(!text.contains("x()"));
     }
 
     #[test]

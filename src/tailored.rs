@@ -50,7 +50,7 @@ pub fn tailor_with_costs(
     let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
     let selection = select::select_with_costs(library, &scored, &keys, options, costs)?;
     let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
-    let coverage = coverage::coverage(library, &key_terms, &scored, &chosen);
+    let coverage = coverage::coverage(library, index, &key_terms, &scored, &chosen);
     Ok(Tailored {
         scored,
         selection,

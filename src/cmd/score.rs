@@ -141,7 +141,7 @@ fn text(out: &Out, budget: &crate::select::Budget) -> String {
             "  covered  {:<24} {:<17} by {}",
             k.term.term,
             k.term.section.label(),
-            k.by.join(", ")
+            k.by_text()
         );
     }
     for k in &c.missing {

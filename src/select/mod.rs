@@ -475,14 +475,20 @@ pub fn select_with_costs(
                 .matches
                 .iter()
                 .filter(|m| if short { m.in_short } else { m.in_text });
-            let mut own = 0.0;
+            // Each concept counts once, through its best match this
+            // phrasing shows (`score::Match::concept`).
+            let mut best: Vec<(u32, f64)> = Vec::new();
             let mut terms = Vec::new();
             for m in shown {
-                own += OWN_WEIGHT * m.contribution;
+                match best.iter_mut().find(|(c, _)| *c == m.concept) {
+                    Some((_, v)) => *v = v.max(m.value),
+                    None => best.push((m.concept, m.value)),
+                }
                 if key_terms.contains(&m.term_index) {
-                    terms.push((m.term_index as u32, m.contribution));
+                    terms.push((m.term_index as u32, m.value));
                 }
             }
+            let mut own = best.iter().fold(0.0, |acc, (_, v)| acc + OWN_WEIGHT * v);
             // With no limit, everything eligible goes in, and in full: a
             // token value makes unmatched achievements worth including.
             if options.budget == Budget::All {

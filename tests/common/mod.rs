@@ -64,6 +64,25 @@ pub fn compose_report(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// A folder of the shared data beside the checkout (`../shared/SUB`, or
+/// `$TAILOR_SHARED/SUB`), read in place, never copied. `None`, with a note
+/// naming what was skipped, when it is not there, so that a lone clone's
+/// tests pass; under CI (`CI` set, as .ci/run sets it) its absence fails.
+pub fn shared_dir(sub: &str, what: &str) -> Option<std::path::PathBuf> {
+    let shared = std::env::var("TAILOR_SHARED").unwrap_or_else(|_| "../shared".to_string());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(shared).join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let note = format!(
+        "{what}: {} not found (put shared/ beside the checkout or set TAILOR_SHARED)",
+        dir.display()
+    );
+    assert!(std::env::var_os("CI").is_none(), "{note}");
+    eprintln!("skipped: {note}");
+    None
+}
+
 /// The JSON Resume interop data (schemas and samples), read in place from
 /// the shared folder beside the checkout (`../shared`, or `$TAILOR_SHARED`).
 /// `None`, with a note, when it is not there, so that a lone clone's tests
