@@ -334,6 +334,15 @@ static STEM_ODDS: LazyLock<HashMap<(&'static str, &'static str), f64>> = LazyLoc
         .collect()
 });
 
+static STEM_SPLIT_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STEM_ODDS.keys().flat_map(|&(a, b)| [a, b]).collect());
+
+/// True when `word` is one side of some pair [`is_stem_split`] may refuse:
+/// a quick test before the pair's.
+pub fn may_stem_split(word: &str) -> bool {
+    STEM_SPLIT_WORDS.contains(word)
+}
+
 /// An inflection's base: "scaling", "scaled", "scales" and "scale" all give
 /// "scal"; "payments" gives "payment"; "development" stays itself.
 fn inflection_base(w: &str) -> String {

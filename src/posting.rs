@@ -11,6 +11,10 @@ use crate::html;
 use crate::lexicon;
 use crate::sections::{self, SectionKind};
 
+/// At most this many terms implied by the title, the strongest (on the
+/// real evaluation set: 60 loses nothing against all, 40 loses 0.005).
+const MAX_IMPLIED: usize = 60;
+
 /// One distinct term of a posting.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostingTerm {
@@ -115,6 +119,9 @@ impl Posting {
                 }
             }
         }
+        // The strongest only: weak ties add cost and noise, not signal.
+        implied.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+        implied.truncate(MAX_IMPLIED);
         for (b, a) in implied {
             match at.get(b) {
                 Some(&i) => terms[i].implied = a,

@@ -328,6 +328,9 @@ struct Occurrence {
     /// Which phrasings hold it: the full text, the short one.
     in_text: bool,
     in_short: bool,
+    /// Whether a surface may be refused as another word than the posting's
+    /// ([`lexicon::may_stem_split`]): most are not, and skip the check.
+    may_split: bool,
 }
 
 /// The library analysed once, to be scored against any number of postings.
@@ -408,7 +411,9 @@ impl LibraryIndex {
                 }
             }
             for (key, tf, surfaces, in_text, in_short) in terms {
+                let may_split = surfaces.iter().any(|s| lexicon::may_stem_split(s));
                 index.text.entry(key).or_default().push(Occurrence {
+                    may_split,
                     doc,
                     tf,
                     surfaces: surfaces.into_iter().map(Arc::from).collect(),
@@ -595,10 +600,13 @@ impl LibraryIndex {
                     } else {
                         // The same stem, but not a word the corpus shows to be
                         // another ("responsible" is no "response").
-                        let same_word = o
-                            .surfaces
-                            .iter()
-                            .find(|s| !lexicon::is_stem_split(s, &term.display))?;
+                        let same_word = if o.may_split {
+                            o.surfaces
+                                .iter()
+                                .find(|s| !lexicon::is_stem_split(s, &term.display))?
+                        } else {
+                            &o.surfaces[0]
+                        };
                         (MatchKind::Stem, same_word)
                     };
                     Some((o.doc, kind, o.tf, via, o.in_text, o.in_short))
@@ -690,30 +698,64 @@ fn evidence(via: &str) -> impl Iterator<Item = &str> {
 /// so "distributed systems" and "payment systems" stay two concepts.
 fn concepts(matches: &mut [Match]) {
     let n = matches.len();
+    if n <= 1 {
+        for (i, m) in matches.iter_mut().enumerate() {
+            m.concept = i as u32;
+            m.contribution = m.value;
+        }
+        return;
+    }
+    // Each match's evidence as a set of the achievement's words (a bit
+    // each), so that containment is one mask test.
+    let masks: Option<Vec<u64>> = {
+        // Words compared by a 64-bit FNV-1a hash: a collision (about one in
+        // 10^17 per pair) would only join two concepts.
+        let hash = |w: &str| {
+            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        let mut vocab: Vec<u64> = Vec::new();
+        matches
+            .iter()
+            .map(|m| {
+                let mut mask = 0u64;
+                for w in evidence(&m.via) {
+                    let h = hash(w);
+                    let i = vocab.iter().position(|v| *v == h).unwrap_or_else(|| {
+                        vocab.push(h);
+                        vocab.len() - 1
+                    });
+                    mask |= 1u64.checked_shl(i as u32)?;
+                }
+                Some(mask)
+            })
+            .collect()
+    };
     // Longest evidence first, then the most valuable: heads come first.
+    let len: Vec<usize> = matches.iter().map(|m| evidence(&m.via).count()).collect();
     let mut order: Vec<usize> = (0..n).collect();
-    let words: Vec<Vec<&str>> = matches.iter().map(|m| evidence(&m.via).collect()).collect();
-    order.sort_by(|&a, &b| {
-        words[b]
-            .len()
-            .cmp(&words[a].len())
+    order.sort_unstable_by(|&a, &b| {
+        len[b]
+            .cmp(&len[a])
             .then(matches[b].value.total_cmp(&matches[a].value))
             .then(a.cmp(&b))
     });
+    // (More than 64 distinct words: compare the words themselves.)
+    let within = |small: usize, big: usize| match &masks {
+        Some(m) => m[small] & !m[big] == 0,
+        None => evidence(&matches[small].via).all(|w| evidence(&matches[big].via).any(|x| x == w)),
+    };
     let mut head: Vec<usize> = (0..n).collect();
     let mut heads: Vec<usize> = Vec::new();
     for &i in &order {
-        let within = heads
-            .iter()
-            .copied()
-            .filter(|&h| words[i].iter().all(|w| words[h].contains(w)))
-            .max_by(|&a, &b| {
-                matches[a]
-                    .value
-                    .total_cmp(&matches[b].value)
-                    .then(b.cmp(&a))
-            });
-        match within {
+        let mut into: Option<usize> = None;
+        for &h in &heads {
+            if within(i, h) && into.is_none_or(|b| matches[h].value > matches[b].value) {
+                into = Some(h);
+            }
+        }
+        match into {
             Some(h) => head[i] = h,
             None => heads.push(i),
         }
