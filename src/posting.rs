@@ -165,6 +165,14 @@ impl Posting {
     }
 }
 
+/// The sections that describe the job itself.
+const JOB_SECTIONS: [SectionKind; 4] = [
+    SectionKind::Requirements,
+    SectionKind::Responsibilities,
+    SectionKind::NiceToHave,
+    SectionKind::General,
+];
+
 /// For the title table's generator: each posting's distinct title keys and
 /// distinct keys of the sections that describe the job (requirements,
 /// responsibilities, nice-to-have, general), sorted.
@@ -179,13 +187,7 @@ pub fn title_and_body(texts: &[String]) -> Vec<(Vec<String>, Vec<String>)> {
                 if t.by_section[SectionKind::Title.index()] > 0 {
                     title.push(t.key.clone());
                 }
-                let job = [
-                    SectionKind::Requirements,
-                    SectionKind::Responsibilities,
-                    SectionKind::NiceToHave,
-                    SectionKind::General,
-                ];
-                if job.iter().any(|k| t.by_section[k.index()] > 0) {
+                if JOB_SECTIONS.iter().any(|k| t.by_section[k.index()] > 0) {
                     body.push(t.key.clone());
                 }
             }

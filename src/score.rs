@@ -529,6 +529,8 @@ impl LibraryIndex {
             len.saturating_sub(max_edits).max(factors::FUZZY_MIN_LEN),
         );
         let hi = (first, len + max_edits);
+        // Whether real postings use the posting's word: once, not per candidate.
+        let known = lexicon::background(&analysis::stem::stem_word(surface)).is_some();
         let mut keys: Vec<&str> = self
             .vocabulary
             .range(lo..=hi)
@@ -540,8 +542,7 @@ impl LibraryIndex {
                     && strsim::damerau_levenshtein(s, surface) <= max_edits
                     // Two words real postings both use are two words, not a
                     // typo ("tuning" and "turning").
-                    && !(lexicon::background(k).is_some()
-                        && lexicon::background(&analysis::stem::stem_word(surface)).is_some())
+                    && !(known && lexicon::background(k).is_some())
             })
             .map(|(_, k)| k.as_str())
             .collect();
