@@ -164,6 +164,9 @@ pub struct Match {
     /// Index of the term in [`Posting::terms`].
     #[serde(skip)]
     pub term_index: usize,
+    /// `via` as the index numbers it, for grouping concepts by word.
+    #[serde(skip)]
+    surface: u32,
     /// How it was found.
     pub kind: MatchKind,
     /// The word (or tag) in the achievement that matched (shared with the
@@ -190,24 +193,22 @@ pub struct Match {
 }
 
 /// One way an achievement matches a term: (achievement, kind, term
-/// frequency, the word that matched, in the text, in the short phrasing).
-type Way<'a> = (u32, MatchKind, u32, &'a Arc<str>, bool, bool);
-
-/// A way kept, owning its word.
-type Found = (u32, MatchKind, u32, Arc<str>, bool, bool);
+/// frequency, the surface that matched, in the text, in the short phrasing).
+type Way = (u32, MatchKind, u32, SurfaceId, bool, bool);
 
 /// Keeps the ways whose achievement has no match for term `ti` yet: one
 /// match per achievement and term, the first way found.
-fn first_ways<'a>(
+fn first_ways(
     stamp: &mut [usize],
     ti: usize,
-    found: &mut Vec<Found>,
-    ways: impl Iterator<Item = Way<'a>>,
+    found: &mut Vec<Way>,
+    ways: impl Iterator<Item = Way>,
 ) {
-    for (doc, kind, tf, via, in_text, in_short) in ways {
-        if stamp[doc as usize] != ti {
-            stamp[doc as usize] = ti;
-            found.push((doc, kind, tf, via.clone(), in_text, in_short));
+    for way in ways {
+        let doc = way.0 as usize;
+        if stamp[doc] != ti {
+            stamp[doc] = ti;
+            found.push(way);
         }
     }
 }
@@ -319,12 +320,67 @@ pub fn specificity(key: &str) -> f64 {
     }
 }
 
+/// A surface (word, phrase, tag or role title) as the index numbers it.
+type SurfaceId = u32;
+
+/// A surface of the library, once however many achievements use it.
+#[derive(Debug, Clone)]
+struct Surface {
+    text: Arc<str>,
+    /// Its words ([`evidence`]), numbered across the library: concepts
+    /// compare numbers, not strings.
+    words: Box<[u32]>,
+}
+
+/// The library's surfaces, numbered: the scorer compares a posting word
+/// with an achievement's by number after one lookup per posting term.
+#[derive(Debug, Clone, Default)]
+struct Surfaces {
+    list: Vec<Surface>,
+    ids: HashMap<Arc<str>, SurfaceId>,
+    words: HashMap<Box<str>, u32>,
+}
+
+impl Surfaces {
+    fn intern(&mut self, text: &str) -> SurfaceId {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let words = evidence(text)
+            .map(|w| {
+                let next = self.words.len() as u32;
+                *self.words.entry(w.into()).or_insert(next)
+            })
+            .collect();
+        let id = self.list.len() as SurfaceId;
+        let text: Arc<str> = Arc::from(text);
+        self.list.push(Surface {
+            text: text.clone(),
+            words,
+        });
+        self.ids.insert(text, id);
+        id
+    }
+
+    fn id(&self, text: &str) -> Option<SurfaceId> {
+        self.ids.get(text).copied()
+    }
+
+    fn get(&self, id: SurfaceId) -> &Surface {
+        &self.list[id as usize]
+    }
+}
+
 /// Where a key stands in one achievement's text.
 #[derive(Debug, Clone)]
 struct Occurrence {
     doc: u32,
     tf: u32,
-    surfaces: Vec<Arc<str>>,
+    /// Its first surface in the text, inline: most keys have one, and the
+    /// scorer reads it for every occurrence of every posting term.
+    surface: SurfaceId,
+    /// Its other surfaces ("scaled" beside "scaling").
+    others: Box<[SurfaceId]>,
     /// Which phrasings hold it: the full text, the short one.
     in_text: bool,
     in_short: bool,
@@ -340,9 +396,10 @@ pub struct LibraryIndex {
     /// key → the achievements whose text holds it, in library order.
     text: HashMap<String, Vec<Occurrence>>,
     /// key → (achievement, tag) pairs, in library order.
-    tags: HashMap<String, Vec<(u32, Arc<str>)>>,
+    tags: HashMap<String, Vec<(u32, SurfaceId)>>,
     /// key → (achievement, role title) pairs, in library order.
-    roles: HashMap<String, Vec<(u32, Arc<str>)>>,
+    roles: HashMap<String, Vec<(u32, SurfaceId)>>,
+    surfaces: Surfaces,
     doc_len: Vec<f64>,
     avg_len: f64,
     boosts: Vec<Boost>,
@@ -362,6 +419,7 @@ impl LibraryIndex {
             text: HashMap::new(),
             tags: HashMap::new(),
             roles: HashMap::new(),
+            surfaces: Surfaces::default(),
             doc_len: Vec::new(),
             avg_len: 0.0,
             boosts: Vec::new(),
@@ -416,26 +474,30 @@ impl LibraryIndex {
                     may_split,
                     doc,
                     tf,
-                    surfaces: surfaces.into_iter().map(Arc::from).collect(),
+                    surface: index.surfaces.intern(&surfaces[0]),
+                    others: surfaces[1..]
+                        .iter()
+                        .map(|s| index.surfaces.intern(s))
+                        .collect(),
                     in_text,
                     in_short,
                 });
             }
             for tag in &a.tags {
-                let shared: Arc<str> = Arc::from(tag.as_str());
+                let shared = index.surfaces.intern(tag);
                 for t in analysis::analyse(tag) {
                     let list = index.tags.entry(t.key).or_default();
                     if list.last().is_none_or(|(d, _)| *d != doc) {
-                        list.push((doc, shared.clone()));
+                        list.push((doc, shared));
                     }
                 }
             }
             let role = &library.experience[at.role].title;
-            let shared: Arc<str> = Arc::from(role.as_str());
+            let shared = index.surfaces.intern(role);
             for t in analysis::analyse(role) {
                 let list = index.roles.entry(t.key).or_default();
                 if list.last().is_none_or(|(d, _)| *d != doc) {
-                    list.push((doc, shared.clone()));
+                    list.push((doc, shared));
                 }
             }
             index.refs.push(at);
@@ -553,22 +615,22 @@ impl LibraryIndex {
 
     /// Every achievement whose text holds `key`, as a `kind` match through
     /// its first surface form.
-    fn occurring<'a>(&'a self, key: &str, kind: MatchKind) -> impl Iterator<Item = Way<'a>> {
+    fn occurring(&self, key: &str, kind: MatchKind) -> impl Iterator<Item = Way> + '_ {
         self.text
             .get(key)
             .into_iter()
             .flatten()
-            .map(move |o| (o.doc, kind, o.tf, &o.surfaces[0], o.in_text, o.in_short))
+            .map(move |o| (o.doc, kind, o.tf, o.surface, o.in_text, o.in_short))
     }
 
     /// Every achievement tagged with `key`, as a tag match (tags go with
     /// either phrasing).
-    fn tagged<'a>(&'a self, key: &str) -> impl Iterator<Item = Way<'a>> {
+    fn tagged(&self, key: &str) -> impl Iterator<Item = Way> + '_ {
         self.tags
             .get(key)
             .into_iter()
             .flatten()
-            .map(|(doc, tag)| (*doc, MatchKind::Tag, 1, tag, true, true))
+            .map(|&(doc, tag)| (doc, MatchKind::Tag, 1, tag, true, true))
     }
 
     /// Scores every achievement against `posting`, in library order.
@@ -577,7 +639,7 @@ impl LibraryIndex {
         let mut matches: Vec<Vec<Match>> = vec![Vec::new(); n];
         // Which term last matched each achievement: one match per term.
         let mut stamp: Vec<usize> = vec![usize::MAX; n];
-        let mut found: Vec<Found> = Vec::new();
+        let mut found: Vec<Way> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
             let base =
@@ -587,6 +649,9 @@ impl LibraryIndex {
             }
             found.clear();
             let display: Arc<str> = Arc::from(term.display.as_str());
+            // The posting's word as the library numbers it, when some
+            // achievement uses it as it is.
+            let display_id = self.surfaces.id(&term.display);
             // Priority: the same key in the text, in the tags, an alias in the
             // text or tags, then a near miss; the first way found wins.
             let same_key = self
@@ -595,18 +660,23 @@ impl LibraryIndex {
                 .into_iter()
                 .flatten()
                 .filter_map(|o| {
-                    let exact = o.surfaces.iter().any(|s| **s == *term.display);
-                    let (kind, via) = if exact {
-                        (MatchKind::Exact, &display)
+                    let exact = display_id.filter(|&id| o.surface == id || o.others.contains(&id));
+                    let (kind, via) = if let Some(id) = exact {
+                        (MatchKind::Exact, id)
                     } else {
                         // The same stem, but not a word the corpus shows to be
                         // another ("responsible" is no "response").
                         let same_word = if o.may_split {
-                            o.surfaces
-                                .iter()
-                                .find(|s| !lexicon::is_stem_split(s, &term.display))?
+                            std::iter::once(o.surface)
+                                .chain(o.others.iter().copied())
+                                .find(|&s| {
+                                    !lexicon::is_stem_split(
+                                        &self.surfaces.get(s).text,
+                                        &term.display,
+                                    )
+                                })?
                         } else {
-                            &o.surfaces[0]
+                            o.surface
                         };
                         (MatchKind::Stem, same_word)
                     };
@@ -620,7 +690,7 @@ impl LibraryIndex {
                 first_ways(&mut stamp, ti, &mut found, self.tagged(alias));
             }
             let role = self.roles.get(&term.key).into_iter().flatten();
-            let ways = role.map(|(doc, title)| (*doc, MatchKind::Role, 1, title, true, true));
+            let ways = role.map(|&(doc, title)| (doc, MatchKind::Role, 1, title, true, true));
             first_ways(&mut stamp, ti, &mut found, ways);
             if found.is_empty() && term.kind != TermKind::Phrase && !self.contains(&term.key) {
                 for key in self.near_misses(&term.display) {
@@ -651,8 +721,9 @@ impl LibraryIndex {
                 matches[d].push(Match {
                     term: display.clone(),
                     term_index: ti,
+                    surface: via,
                     kind,
-                    via,
+                    via: self.surfaces.get(via).text.clone(),
                     section,
                     in_text,
                     in_short,
@@ -669,7 +740,7 @@ impl LibraryIndex {
             .zip(matches)
             .zip(&self.boosts)
             .map(|((&at, mut matches), &boost)| {
-                concepts(&mut matches);
+                concepts(&mut matches, &self.surfaces);
                 // Summed in posting order, so the float result never depends on
                 // hashing; folded from +0.0 because `sum` starts at -0.0.
                 let score = matches.iter().fold(0.0, |acc, m| acc + m.contribution);
@@ -697,7 +768,7 @@ fn evidence(via: &str) -> impl Iterator<Item = &str> {
 /// terms matched through one tag, an alias matched through words a phrase
 /// already used. A word shared by two longer matches joins the better one,
 /// so "distributed systems" and "payment systems" stay two concepts.
-fn concepts(matches: &mut [Match]) {
+fn concepts(matches: &mut [Match], surfaces: &Surfaces) {
     let n = matches.len();
     if n <= 1 {
         for (i, m) in matches.iter_mut().enumerate() {
@@ -706,74 +777,75 @@ fn concepts(matches: &mut [Match]) {
         }
         return;
     }
+    let words = |i: usize| &*surfaces.get(matches[i].surface).words;
     // Each match's evidence as a set of the achievement's words (a bit
     // each), so that containment is one mask test.
     let masks: Option<Vec<u64>> = {
-        // Words compared by a 64-bit FNV-1a hash: a collision (about one in
-        // 10^17 per pair) would only join two concepts.
-        let hash = |w: &str| {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            })
-        };
-        let mut vocab: Vec<u64> = Vec::new();
-        matches
-            .iter()
-            .map(|m| {
+        let mut vocab: Vec<u32> = Vec::new();
+        (0..n)
+            .map(|i| {
                 let mut mask = 0u64;
-                for w in evidence(&m.via) {
-                    let h = hash(w);
-                    let i = vocab.iter().position(|v| *v == h).unwrap_or_else(|| {
-                        vocab.push(h);
+                for &w in words(i) {
+                    let at = vocab.iter().position(|&v| v == w).unwrap_or_else(|| {
+                        vocab.push(w);
                         vocab.len() - 1
                     });
-                    mask |= 1u64.checked_shl(i as u32)?;
+                    mask |= 1u64.checked_shl(at as u32)?;
                 }
                 Some(mask)
             })
             .collect()
     };
-    // Longest evidence first, then the most valuable: heads come first.
-    let len: Vec<usize> = matches.iter().map(|m| evidence(&m.via).count()).collect();
+    // Most achievements' matches stand on words of their own: each is its
+    // own concept, and there is nothing to group.
+    if let Some(m) = &masks {
+        let union = m.iter().fold(0u64, |acc, x| acc | x);
+        if union.count_ones() == m.iter().map(|x| x.count_ones()).sum::<u32>() {
+            for (i, m) in matches.iter_mut().enumerate() {
+                m.concept = i as u32;
+                m.contribution = m.value;
+            }
+            return;
+        }
+    }
+    // Longest evidence first (ties in posting order): a match's possible
+    // heads are all placed before it.
+    let value: Vec<f64> = matches.iter().map(|m| m.value).collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&a, &b| {
-        len[b]
-            .cmp(&len[a])
-            .then(matches[b].value.total_cmp(&matches[a].value))
-            .then(a.cmp(&b))
-    });
+    order.sort_by_key(|&i| std::cmp::Reverse(words(i).len()));
     // (More than 64 distinct words: compare the words themselves.)
     let within = |small: usize, big: usize| match &masks {
         Some(m) => m[small] & !m[big] == 0,
-        None => evidence(&matches[small].via).all(|w| evidence(&matches[big].via).any(|x| x == w)),
+        None => words(small).iter().all(|w| words(big).contains(w)),
     };
+    // Each match's head, and per head the concept's carrier: its most
+    // valuable member so far (ties: posting order).
     let mut head: Vec<usize> = (0..n).collect();
+    let mut carrier: Vec<usize> = (0..n).collect();
     let mut heads: Vec<usize> = Vec::new();
+    let better = |a: usize, b: usize| value[a] > value[b] || (value[a] == value[b] && a < b);
     for &i in &order {
+        // Within several concepts: the one worth most takes it.
         let mut into: Option<usize> = None;
         for &h in &heads {
-            if within(i, h) && into.is_none_or(|b| matches[h].value > matches[b].value) {
+            if within(i, h) && into.is_none_or(|b| better(carrier[h], carrier[b])) {
                 into = Some(h);
             }
         }
         match into {
-            Some(h) => head[i] = h,
+            Some(h) => {
+                head[i] = h;
+                if better(i, carrier[h]) {
+                    carrier[h] = i;
+                }
+            }
             None => heads.push(i),
         }
     }
-    // The concept counts through its most valuable member (ties: posting order).
-    let mut best: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        let h = head[i];
-        let b = best[h];
-        if matches[i].value > matches[b].value || (matches[i].value == matches[b].value && i < b) {
-            best[h] = i;
-        }
-    }
-    for i in 0..n {
-        let carrier = best[head[i]];
-        matches[i].concept = carrier as u32;
-        matches[i].contribution = if carrier == i { matches[i].value } else { 0.0 };
+    for (i, m) in matches.iter_mut().enumerate() {
+        let c = carrier[head[i]];
+        m.concept = c as u32;
+        m.contribution = if c == i { m.value } else { 0.0 };
     }
 }
 
