@@ -1,5 +1,8 @@
-//! Regenerates `data/background.tsv`, the table of how common each term is
-//! across real job postings and general English: the postings are the
+//! Regenerates the corpus tables: `data/background.tsv`, how common each
+//! term is across real job postings and general English;
+//! `data/title-terms.tsv`, what a job title implies; `data/stem-splits.tsv`,
+//! surfaces one stem joins that are different words; `data/placement.tsv`,
+//! where postings use each term. The postings are the
 //! shared corpus of real postings (`../shared/postings/real`, or
 //! `$TAILOR_SHARED/postings/real`), read in place and never copied; the
 //! English reference is `data/corpus/english/`, written for this project.
@@ -33,9 +36,17 @@ fn main() {
         .unwrap_or_else(|| root.join("../shared"));
     let postings = texts(&shared.join("postings/real"), "md");
     let english = texts(&root.join("data/corpus/english"), "txt");
-    let pairs = tailor::posting::title_and_body(&postings);
+    let counts = tailor::posting::corpus_counts(&postings);
+    let pairs: Vec<_> = counts
+        .iter()
+        .map(|c| (c.title.clone(), c.body.clone()))
+        .collect();
+    let placed: Vec<_> = counts.into_iter().map(|c| c.placed).collect();
     let table = tailor::lexicon::background_table(&postings, &english);
     let titles = tailor::lexicon::title_table(&pairs);
+    let placement = tailor::lexicon::placement_table(&placed);
+    let out = root.join("data/placement.tsv");
+    fs::write(&out, &placement).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     let splits = tailor::lexicon::stem_splits_table(&postings);
     let out = root.join("data/stem-splits.tsv");
     fs::write(&out, &splits).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -33,7 +33,33 @@ pub struct PostingTerm {
     /// ([`lexicon::implied_by_title`]); 0 when it does not. A term with no
     /// occurrence (`count` 0) is asked for through the title alone.
     pub implied: f64,
+    /// When every use of this word in the posting stands inside one
+    /// phrase: the share of real postings using the word that use that
+    /// phrase ("cutting" in "cutting-edge": 0.94). The phrase is then what
+    /// the posting says, and the word alone is mostly another word. 0 when
+    /// the word stands on its own somewhere, and for technology names and
+    /// phrases.
+    pub idiom: f64,
+    /// Where real postings use the term: per [`PLACED`] section, the share
+    /// of its uses there ([`lexicon::placement`]). Text under no recognised
+    /// heading counts as what the term's text usually is.
+    #[serde(skip)]
+    pub placement: [f64; PLACED.len()],
 }
+
+/// The recognised sections whose uses of each term the corpus counts, in
+/// the placement table's column order: every kind but the title and text
+/// under no recognised heading.
+pub const PLACED: [SectionKind; lexicon::PLACEMENT_COLUMNS] = [
+    SectionKind::Requirements,
+    SectionKind::Responsibilities,
+    SectionKind::NiceToHave,
+    SectionKind::About,
+    SectionKind::Apply,
+    SectionKind::Benefits,
+    SectionKind::Salary,
+    SectionKind::Legal,
+];
 
 impl PostingTerm {
     /// The sections it stands in, with its count in each, most important first.
@@ -93,12 +119,14 @@ impl Posting {
                     None => {
                         at.insert(t.key.clone(), terms.len());
                         terms.push(PostingTerm {
+                            placement: lexicon::placement(&t.key),
                             key: t.key,
                             display: t.surface,
                             kind: t.kind,
                             count: 0,
                             by_section: [0; SectionKind::ALL.len()],
                             implied: 0.0,
+                            idiom: 0.0,
                         });
                         terms.len() - 1
                     }
@@ -107,6 +135,8 @@ impl Posting {
                 terms[i].by_section[section] += 1;
             }
         }
+        // Words used only inside a fixed phrase: "cutting" of "cutting-edge".
+        idioms(&mut terms);
         // What the title implies: a payments title asks for ledgers and
         // merchants even where the text does not say so.
         let title = SectionKind::Title.index();
@@ -128,6 +158,7 @@ impl Posting {
                 None => {
                     at.insert(b.to_string(), terms.len());
                     terms.push(PostingTerm {
+                        placement: lexicon::placement(b),
                         key: b.to_string(),
                         display: b.to_string(),
                         kind: if b.contains(' ') {
@@ -140,6 +171,7 @@ impl Posting {
                         count: 0,
                         by_section: [0; SectionKind::ALL.len()],
                         implied: a,
+                        idiom: 0.0,
                     });
                 }
             }
@@ -165,6 +197,47 @@ impl Posting {
     }
 }
 
+/// Sets [`PostingTerm::idiom`] for every word whose uses in the posting all
+/// stand inside one two-word phrase: the phrase's count is at least the
+/// word's in every section. Of several such phrases, the one real postings
+/// use the word in most.
+fn idioms(terms: &mut [PostingTerm]) {
+    let word_at: HashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TermKind::Word && t.count > 0)
+        .map(|(i, t)| (t.key.as_str(), i))
+        .collect();
+    let mut within: Vec<(usize, f64)> = Vec::new();
+    for p in terms.iter().filter(|t| t.kind == TermKind::Phrase) {
+        let Some((a, b)) = p.key.split_once(' ') else {
+            continue;
+        };
+        if b.contains(' ') {
+            continue;
+        }
+        let Some(phrase) = lexicon::background(&p.key) else {
+            continue;
+        };
+        for w in [a, b] {
+            let Some(&i) = word_at.get(w) else { continue };
+            let word = &terms[i];
+            let inside = word
+                .by_section
+                .iter()
+                .zip(p.by_section)
+                .all(|(w, p)| p >= *w);
+            if let (true, Some(alone)) = (inside, lexicon::background(w)) {
+                let share = (phrase.postings / alone.postings.max(1e-9)).min(1.0);
+                within.push((i, share));
+            }
+        }
+    }
+    for (i, share) in within {
+        terms[i].idiom = terms[i].idiom.max(share);
+    }
+}
+
 /// The sections that describe the job itself.
 const JOB_SECTIONS: [SectionKind; 4] = [
     SectionKind::Requirements,
@@ -173,27 +246,41 @@ const JOB_SECTIONS: [SectionKind; 4] = [
     SectionKind::General,
 ];
 
-/// For the title table's generator: each posting's distinct title keys and
-/// distinct keys of the sections that describe the job (requirements,
-/// responsibilities, nice-to-have, general), sorted.
-pub fn title_and_body(texts: &[String]) -> Vec<(Vec<String>, Vec<String>)> {
+/// What the corpus tables are built from, for one posting.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusCounts {
+    /// Its distinct title keys, sorted.
+    pub title: Vec<String>,
+    /// Distinct keys of the sections that describe the job (requirements,
+    /// responsibilities, nice-to-have, general), sorted.
+    pub body: Vec<String>,
+    /// Each term's uses per [`PLACED`] section, for those it has any.
+    pub placed: lexicon::Placed,
+}
+
+/// For the corpus tables' generator: each posting analysed as tailor
+/// analyses a job, reduced to counts.
+pub fn corpus_counts(texts: &[String]) -> Vec<CorpusCounts> {
     texts
         .iter()
         .map(|text| {
             let p = Posting::analyse("corpus", text);
-            let mut title = Vec::new();
-            let mut body = Vec::new();
-            for t in &p.terms {
+            let mut c = CorpusCounts::default();
+            for t in p.terms.iter().filter(|t| t.count > 0) {
                 if t.by_section[SectionKind::Title.index()] > 0 {
-                    title.push(t.key.clone());
+                    c.title.push(t.key.clone());
                 }
                 if JOB_SECTIONS.iter().any(|k| t.by_section[k.index()] > 0) {
-                    body.push(t.key.clone());
+                    c.body.push(t.key.clone());
+                }
+                let uses = PLACED.map(|k| t.by_section[k.index()]);
+                if uses.iter().any(|&n| n > 0) {
+                    c.placed.push((t.key.clone(), uses));
                 }
             }
-            title.sort();
-            body.sort();
-            (title, body)
+            c.title.sort();
+            c.body.sort();
+            c
         })
         .collect()
 }
@@ -209,6 +296,34 @@ mod tests {
         assert_eq!(keys[0], "payment");
         assert_eq!(p.terms[0].count, 3);
         assert_eq!(p.terms[0].display, "payments");
+    }
+
+    #[test]
+    fn a_word_only_inside_a_fixed_phrase_is_the_phrase_s() {
+        let key = |p: &Posting, k: &str| p.terms.iter().find(|t| t.key == k).unwrap().clone();
+        let p = Posting::analyse("p", "We build cutting-edge tools.");
+        assert!(key(&p, "cut").idiom > 0.8, "{:?}", key(&p, "cut"));
+        assert_eq!(key(&p, "cut edg").idiom, 0.0, "phrases are what they are");
+        // Used on its own once: the word stands for itself.
+        let p = Posting::analyse("p", "Cutting-edge tools. Cutting costs.");
+        assert_eq!(key(&p, "cut").idiom, 0.0);
+        // Technology names are never an idiom's.
+        let p = Posting::analyse("p", "Spring Boot services");
+        assert_eq!(key(&p, "spring").idiom, 0.0);
+    }
+
+    #[test]
+    fn terms_know_where_real_postings_use_them() {
+        let p = Posting::analyse("p", "Our mission: Kotlin services.");
+        let share = |k: &str, s: SectionKind| {
+            let t = p.terms.iter().find(|t| t.key == k).unwrap();
+            let at = PLACED.iter().position(|&x| x == s).unwrap();
+            t.placement[at]
+        };
+        assert!(share("kotlin", SectionKind::Requirements) > 0.5);
+        assert!(share("mission", SectionKind::About) > 0.5);
+        let total: f64 = p.terms[0].placement.iter().sum();
+        assert!((total - 1.0).abs() < 1e-9, "shares sum to 1: {total}");
     }
 
     #[test]

@@ -28,7 +28,12 @@ fn background_tables_are_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let postings = texts(&real, "md");
     assert!(postings.len() > 5000, "{} postings", postings.len());
-    let pairs = tailor::posting::title_and_body(&postings);
+    let counts = tailor::posting::corpus_counts(&postings);
+    let pairs: Vec<_> = counts
+        .iter()
+        .map(|c| (c.title.clone(), c.body.clone()))
+        .collect();
+    let placed: Vec<_> = counts.into_iter().map(|c| c.placed).collect();
     let expected = tailor::lexicon::background_table(
         &postings,
         &texts(&root.join("data/corpus/english"), "txt"),
@@ -40,6 +45,11 @@ fn background_tables_are_fresh() {
     assert!(
         actual == tailor::lexicon::title_table(&pairs),
         "data/title-terms.tsv {stale}"
+    );
+    let actual = std::fs::read_to_string(root.join("data/placement.tsv")).unwrap();
+    assert!(
+        actual == tailor::lexicon::placement_table(&placed),
+        "data/placement.tsv {stale}"
     );
 }
 
