@@ -3,7 +3,9 @@
 
 use super::tokenise::{Token, TokenKind};
 
-/// English function words (the Snowball list, plus contractions' parts).
+/// English function words: the Snowball list, plus contractions' parts and
+/// the inflections of its words that inflect ("owns", "others": a posting's
+/// "the team owns" asks for nothing).
 /// Sorted, for binary search.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -110,6 +112,7 @@ const STOPWORDS: &[&str] = &[
     "only",
     "or",
     "other",
+    "others",
     "ought",
     "our",
     "ours",
@@ -117,6 +120,9 @@ const STOPWORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "owned",
+    "owning",
+    "owns",
     "per",
     "same",
     "shall",
@@ -230,5 +236,7 @@ mod tests {
     fn function_words_go() {
         assert!(is_stopword("the"));
         assert!(!is_stopword("payments"));
+        // Regression: "owns" was a key term of examples/backend-platform.txt.
+        assert!(is_stopword("owns") && is_stopword("others"));
     }
 }
