@@ -511,16 +511,43 @@ pub fn placement_table(postings: &[Placed]) -> String {
     out
 }
 
-static PLACEMENT: LazyLock<HashMap<&'static str, [u32; PLACEMENT_COLUMNS]>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/placement.tsv"))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let key = f.next()?;
-            let mut row = [0u32; PLACEMENT_COLUMNS];
-            for c in &mut row {
-                *c = f.next()?.parse().ok()?;
+/// The placement table's rows, as read: uses per column.
+fn placement_rows() -> impl Iterator<Item = (&'static str, [u32; PLACEMENT_COLUMNS])> {
+    data_lines(include_str!("../data/placement.tsv")).filter_map(|l| {
+        let mut f = l.split('\t');
+        let key = f.next()?;
+        let mut row = [0u32; PLACEMENT_COLUMNS];
+        for c in &mut row {
+            *c = f.next()?.parse().ok()?;
+        }
+        Some((key, row))
+    })
+}
+
+/// Where real postings use terms at large: per column, the share of all
+/// uses there (the table's `*` row).
+static PLACEMENT_PRIOR: LazyLock<[f64; PLACEMENT_COLUMNS]> = LazyLock::new(|| {
+    let total = placement_rows()
+        .find(|(k, _)| *k == "*")
+        .map_or([1; PLACEMENT_COLUMNS], |(_, row)| row);
+    let all = f64::from(total.iter().sum::<u32>().max(1));
+    total.map(|n| f64::from(n) / all)
+});
+
+/// Each term's shares, drawn toward the prior by [`PLACEMENT_PRIOR_USES`]:
+/// computed once, since every posting term looks its own up.
+static PLACEMENT: LazyLock<HashMap<&'static str, [f64; PLACEMENT_COLUMNS]>> = LazyLock::new(|| {
+    let prior = *PLACEMENT_PRIOR;
+    placement_rows()
+        .filter(|(k, _)| *k != "*")
+        .map(|(key, own)| {
+            let n = f64::from(own.iter().sum::<u32>());
+            let mut shares = [0.0; PLACEMENT_COLUMNS];
+            for (c, share) in shares.iter_mut().enumerate() {
+                *share = (f64::from(own[c]) + PLACEMENT_PRIOR_USES * prior[c])
+                    / (n + PLACEMENT_PRIOR_USES);
             }
-            Some((key, row))
+            (key, shares)
         })
         .collect()
 });
@@ -530,19 +557,7 @@ static PLACEMENT: LazyLock<HashMap<&'static str, [u32; PLACEMENT_COLUMNS]>> = La
 /// [`PLACEMENT_PRIOR_USES`] (a term the table lacks has the corpus-wide
 /// shares).
 pub fn placement(key: &str) -> [f64; PLACEMENT_COLUMNS] {
-    let total = PLACEMENT
-        .get("*")
-        .copied()
-        .unwrap_or([1; PLACEMENT_COLUMNS]);
-    let all = f64::from(total.iter().sum::<u32>().max(1));
-    let own = PLACEMENT.get(key).copied().unwrap_or_default();
-    let n = f64::from(own.iter().sum::<u32>());
-    let mut shares = [0.0; PLACEMENT_COLUMNS];
-    for (c, share) in shares.iter_mut().enumerate() {
-        let prior = f64::from(total[c]) / all;
-        *share = (f64::from(own[c]) + PLACEMENT_PRIOR_USES * prior) / (n + PLACEMENT_PRIOR_USES);
-    }
-    shares
+    PLACEMENT.get(key).copied().unwrap_or(*PLACEMENT_PRIOR)
 }
 
 /// Terms kept in the background table: used by at least this share of the
