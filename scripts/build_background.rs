@@ -37,14 +37,9 @@ fn main() {
     let postings = texts(&shared.join("postings/real"), "md");
     let english = texts(&root.join("data/corpus/english"), "txt");
     let counts = tailor::posting::corpus_counts(&postings);
-    let pairs: Vec<_> = counts
-        .iter()
-        .map(|c| (c.title.clone(), c.body.clone()))
-        .collect();
-    let placed: Vec<_> = counts.into_iter().map(|c| c.placed).collect();
     let table = tailor::lexicon::background_table(&postings, &english);
-    let titles = tailor::lexicon::title_table(&pairs);
-    let placement = tailor::lexicon::placement_table(&placed);
+    let titles = tailor::lexicon::title_table(&counts.title_and_body);
+    let placement = tailor::lexicon::placement_table(&counts.placed);
     let out = root.join("data/placement.tsv");
     fs::write(&out, &placement).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     let splits = tailor::lexicon::stem_splits_table(&postings);

@@ -246,43 +246,44 @@ const JOB_SECTIONS: [SectionKind; 4] = [
     SectionKind::General,
 ];
 
-/// What the corpus tables are built from, for one posting.
+/// What the corpus tables are built from, per posting, in the shapes the
+/// table builders take.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusCounts {
-    /// Its distinct title keys, sorted.
-    pub title: Vec<String>,
-    /// Distinct keys of the sections that describe the job (requirements,
-    /// responsibilities, nice-to-have, general), sorted.
-    pub body: Vec<String>,
-    /// Each term's uses per [`PLACED`] section, for those it has any.
-    pub placed: lexicon::Placed,
+    /// Per posting: its distinct title keys and the distinct keys of the
+    /// sections that describe the job (requirements, responsibilities,
+    /// nice-to-have, general), each sorted ([`lexicon::title_table`]).
+    pub title_and_body: Vec<(Vec<String>, Vec<String>)>,
+    /// Per posting: each term's uses per [`PLACED`] section, for those it
+    /// has any ([`lexicon::placement_table`]).
+    pub placed: Vec<lexicon::Placed>,
 }
 
 /// For the corpus tables' generator: each posting analysed as tailor
 /// analyses a job, reduced to counts.
-pub fn corpus_counts(texts: &[String]) -> Vec<CorpusCounts> {
-    texts
-        .iter()
-        .map(|text| {
-            let p = Posting::analyse("corpus", text);
-            let mut c = CorpusCounts::default();
-            for t in p.terms.iter().filter(|t| t.count > 0) {
-                if t.by_section[SectionKind::Title.index()] > 0 {
-                    c.title.push(t.key.clone());
-                }
-                if JOB_SECTIONS.iter().any(|k| t.by_section[k.index()] > 0) {
-                    c.body.push(t.key.clone());
-                }
-                let uses = PLACED.map(|k| t.by_section[k.index()]);
-                if uses.iter().any(|&n| n > 0) {
-                    c.placed.push((t.key.clone(), uses));
-                }
+pub fn corpus_counts(texts: &[String]) -> CorpusCounts {
+    let mut c = CorpusCounts::default();
+    for text in texts {
+        let p = Posting::analyse("corpus", text);
+        let (mut title, mut body, mut placed) = (Vec::new(), Vec::new(), Vec::new());
+        for t in p.terms.iter().filter(|t| t.count > 0) {
+            if t.by_section[SectionKind::Title.index()] > 0 {
+                title.push(t.key.clone());
             }
-            c.title.sort();
-            c.body.sort();
-            c
-        })
-        .collect()
+            if JOB_SECTIONS.iter().any(|k| t.by_section[k.index()] > 0) {
+                body.push(t.key.clone());
+            }
+            let uses = PLACED.map(|k| t.by_section[k.index()]);
+            if uses.iter().any(|&n| n > 0) {
+                placed.push((t.key.clone(), uses));
+            }
+        }
+        title.sort();
+        body.sort();
+        c.title_and_body.push((title, body));
+        c.placed.push(placed);
+    }
+    c
 }
 
 #[cfg(test)]

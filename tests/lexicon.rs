@@ -29,11 +29,6 @@ fn background_tables_are_fresh() {
     let postings = texts(&real, "md");
     assert!(postings.len() > 5000, "{} postings", postings.len());
     let counts = tailor::posting::corpus_counts(&postings);
-    let pairs: Vec<_> = counts
-        .iter()
-        .map(|c| (c.title.clone(), c.body.clone()))
-        .collect();
-    let placed: Vec<_> = counts.into_iter().map(|c| c.placed).collect();
     let expected = tailor::lexicon::background_table(
         &postings,
         &texts(&root.join("data/corpus/english"), "txt"),
@@ -43,12 +38,12 @@ fn background_tables_are_fresh() {
     assert!(actual == expected, "data/background.tsv {stale}");
     let actual = std::fs::read_to_string(root.join("data/title-terms.tsv")).unwrap();
     assert!(
-        actual == tailor::lexicon::title_table(&pairs),
+        actual == tailor::lexicon::title_table(&counts.title_and_body),
         "data/title-terms.tsv {stale}"
     );
     let actual = std::fs::read_to_string(root.join("data/placement.tsv")).unwrap();
     assert!(
-        actual == tailor::lexicon::placement_table(&placed),
+        actual == tailor::lexicon::placement_table(&counts.placed),
         "data/placement.tsv {stale}"
     );
 }
