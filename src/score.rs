@@ -800,7 +800,7 @@ impl LibraryIndex {
 
 /// The words of the achievement that a match stands on: its text surface
 /// or tag, split where analysis splits phrases.
-fn evidence(via: &str) -> impl Iterator<Item = &str> {
+pub fn evidence(via: &str) -> impl Iterator<Item = &str> {
     via.split([' ', '-', '/']).filter(|w| !w.is_empty())
 }
 

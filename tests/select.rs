@@ -242,3 +242,36 @@ fn soft_default_gives_way_and_says_so() {
     );
     assert!(v["used"].as_u64().unwrap() <= 12);
 }
+
+/// A new user's first run on the platform example: the newest role leads,
+/// and one migration told three ways goes in once.
+#[test]
+fn the_newest_role_leads_and_one_story_is_told_once() {
+    let v = report(&["--job", "examples/backend-platform.txt"]);
+    let selected = v["selected"].as_array().unwrap();
+    let in_role = |role: &str| selected.iter().filter(|s| s["role"] == role).count();
+    let (staff, senior) = (
+        in_role("Staff Backend Engineer"),
+        in_role("Senior Backend Engineer"),
+    );
+    assert!(staff >= senior, "Staff {staff}, Senior {senior}");
+    assert!(senior > 0);
+    let migration = [
+        "graphql-migration",
+        "page-load-speedup",
+        "googlebot-crawl-rate",
+    ];
+    let told: Vec<&str> = selected
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .filter(|id| migration.contains(id))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    // What was left out says why: redundant with the telling chosen.
+    let left = v["left_out"].as_array().unwrap();
+    for id in migration.iter().filter(|id| !told.contains(id)) {
+        let l = left.iter().find(|l| l["id"] == *id).expect(id);
+        assert_eq!(l["reason"], "redundant", "{l}");
+        assert_eq!(l["with"], told[0], "{l}");
+    }
+}

@@ -12,6 +12,7 @@
 //! it, the oldest roles give way first, and the selection says so.
 
 pub mod budget;
+pub mod overlap;
 pub mod solver;
 
 use std::fmt;
@@ -209,7 +210,7 @@ impl fmt::Display for Reason {
                 )
             }
             Reason::Redundant { with } => {
-                write!(f, "redundant with `{with}`, which covers the same terms")
+                write!(f, "redundant with `{with}`, which covers the same ground")
             }
             Reason::NoRoom { needs, left } => {
                 write!(f, "no room in the budget: needs {needs}, {left} left")
@@ -318,19 +319,23 @@ fn has_tag(tags: &[String], tag: &str) -> bool {
     tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
 }
 
-/// What each achievement's phrasings cost under a budget and layout: the
-/// same for every posting, so computed once per library in a batch.
+/// What each achievement's phrasings cost under a budget and layout, and
+/// what it shares with the others: the same for every posting, so computed
+/// once per library in a batch.
 #[derive(Debug, Clone)]
 pub struct Costs {
     /// Per achievement, in library order: its `text`'s cost, and its
     /// `short`'s when it has one.
     per_achievement: Vec<(u32, Option<u32>)>,
+    /// What achievements say in common.
+    overlap: overlap::Overlap,
 }
 
 impl Costs {
     /// Measures every phrasing in the library.
     pub fn new(library: &Library, options: &Options) -> Costs {
         Costs {
+            overlap: overlap::Overlap::new(library),
             per_achievement: library
                 .achievements()
                 .map(|(_, a)| {
@@ -460,6 +465,8 @@ pub fn select_with_costs(
         .collect();
     let overhead = budget::overhead_lines(library, &shown_roles, &options.layout);
     let capacity = options.budget.capacity(&options.layout, overhead);
+    // Posting terms first, then the library's shared content terms.
+    let content_base = scored_terms(scored) as u32;
     let mut item_of: Vec<Option<usize>> = vec![None; n];
     let mut items: Vec<Item> = Vec::new();
     let mut refs: Vec<usize> = Vec::new();
@@ -477,18 +484,39 @@ pub fn select_with_costs(
                 .filter(|m| if short { m.in_short } else { m.in_text });
             // Each concept counts once, through its best match this
             // phrasing shows (`score::Match::concept`).
-            let mut best: Vec<(u32, f64)> = Vec::new();
+            // What its matches on words it shares with other tellings of
+            // the same work are worth (`overlap`), own value and key terms
+            // alike, counts once per story: a reader reads it once.
+            let story = costs.overlap.of(i).map(|(s, _)| content_base + s);
+            let mut told = 0.0;
+            let mut best: Vec<(u32, f64, bool)> = Vec::new();
             let mut terms = Vec::new();
             for m in shown {
-                match best.iter_mut().find(|(c, _)| *c == m.concept) {
-                    Some((_, v)) => *v = v.max(m.value),
-                    None => best.push((m.concept, m.value)),
+                let shared = story.is_some() && costs.overlap.is_shared(i, &m.via);
+                match best.iter_mut().find(|(c, _, _)| *c == m.concept) {
+                    Some(b) if m.value > b.1 => (b.1, b.2) = (m.value, shared),
+                    Some(_) => {}
+                    None => best.push((m.concept, m.value, shared)),
                 }
                 if key_terms.contains(&m.term_index) {
-                    terms.push((m.term_index as u32, m.value));
+                    if shared {
+                        told += m.value;
+                    } else {
+                        terms.push((m.term_index as u32, m.value));
+                    }
                 }
             }
-            let mut own = best.iter().fold(0.0, |acc, (_, v)| acc + OWN_WEIGHT * v);
+            let mut own = 0.0;
+            for &(_, v, shared) in &best {
+                if shared {
+                    told += OWN_WEIGHT * v;
+                } else {
+                    own += OWN_WEIGHT * v;
+                }
+            }
+            if let Some(s) = story.filter(|_| told > 0.0) {
+                terms.push((s, told));
+            }
             // With no limit, everything eligible goes in, and in full: a
             // token value makes unmatched achievements worth including.
             if options.budget == Budget::All {
@@ -528,7 +556,12 @@ pub fn select_with_costs(
     }
 
     let eligible_in = |r: usize| items.iter().filter(|it| it.group == r).count();
-    let mut problem = Problem::new(items.clone(), capacity, scored_terms(scored), roles);
+    let mut problem = Problem::new(
+        items.clone(),
+        capacity,
+        content_base as usize + costs.overlap.stories(),
+        roles,
+    );
     let mut hard_min = vec![0usize; roles];
     for &r in &shown_roles {
         if old[r] {
@@ -551,6 +584,7 @@ pub fn select_with_costs(
         }
         hard_min[r] = m;
     }
+    problem.once_from = Some(content_base as usize);
     problem.group_min = hard_min.clone();
     if let Some(max) = options.max_per_role {
         problem.group_max = vec![max; roles];
@@ -603,6 +637,7 @@ pub fn select_with_costs(
             }
         }
     };
+    let solution = lead_with_newest(&problem, solution, &shown_roles, &old, library, &mut notes);
 
     // What went in.
     let score_of = |i: usize| scored[i].score;
@@ -661,6 +696,61 @@ pub fn select_with_costs(
         notes,
     })
 }
+
+/// The soft lead: the newest role with anything matched carries at least
+/// as many achievements as any older role, as a reader expects of a
+/// résumé, unless the posting clearly favours the older work, i.e. meeting
+/// it would cost more than [`LEAD_SLACK`] of the selection's value.
+fn lead_with_newest(
+    problem: &Problem,
+    solution: solver::Solution,
+    shown_roles: &[usize],
+    old: &[bool],
+    library: &Library,
+    notes: &mut Vec<String>,
+) -> solver::Solution {
+    let matched = |r: usize| {
+        problem.items.iter().any(|it| {
+            it.group == r
+                && it
+                    .options
+                    .iter()
+                    .any(|o| o.own > 1e-6 || !o.terms.is_empty())
+        })
+    };
+    let Some(lead) = shown_roles.iter().copied().find(|&r| !old[r] && matched(r)) else {
+        return solution;
+    };
+    let mut count = vec![0usize; problem.group_min.len()];
+    for (item, c) in problem.items.iter().zip(&solution.choice) {
+        if c.is_some() {
+            count[item.group] += 1;
+        }
+    }
+    let fullest = (0..count.len())
+        .filter(|&r| r != lead)
+        .max_by_key(|&r| (count[r], std::cmp::Reverse(r)));
+    let Some(fullest) = fullest.filter(|&r| count[r] > count[lead]) else {
+        return solution;
+    };
+    let best = solver::lead_group(problem, &solution, lead);
+    let title = |r: usize| library.experience[r].title.as_str();
+    match best {
+        Some(b) if b.value >= (1.0 - LEAD_SLACK) * solution.value => b,
+        _ => {
+            notes.push(format!(
+                "the posting favours older work: `{}` carries more achievements than the newest role, `{}`",
+                title(fullest),
+                title(lead)
+            ));
+            solution
+        }
+    }
+}
+
+/// Share of the selection's value the newest role's lead may cost before
+/// the posting is taken to favour older work.
+pub const LEAD_SLACK: f64 = 0.1;
 
 /// A lower bound on the cost of meeting the forced items and the per-role
 /// minimums: forced items at their cheapest, plus each role's cheapest
@@ -1135,6 +1225,70 @@ experience:
         // With room for everything, a looser budget still names the redundancy.
         let s = run_with(&l, posting, &words(13)).unwrap();
         assert_eq!(s.chosen.len(), 2, "{:?}", ids(&l, &s));
+    }
+
+    const TWO_ROLES: &str = "\
+experience:
+  - title: Lead
+    start: 2023-01
+    end: present
+    achievements:
+      - id: new-kafka
+        text: \"Moved order events to Kafka\"
+      - id: new-fraud
+        text: \"Tuned fraud rules for card payments\"
+      - id: new-docs
+        text: \"Wrote the team's onboarding guide\"
+  - title: Senior
+    start: 2019-01
+    end: 2022-12
+    achievements:
+      - id: old-ledger
+        text: \"Built the payments ledger in Go\"
+      - id: old-refunds
+        text: \"Automated card refunds for payments\"
+      - id: old-disputes
+        text: \"Cut card payment disputes by 30%\"
+      - id: old-kafka
+        text: \"Ran Kafka clusters for payment events\"
+";
+
+    fn per_role(l: &Library, s: &Selection) -> Vec<usize> {
+        let mut count = vec![0; l.experience.len()];
+        for c in &s.chosen {
+            count[c.at.role] += 1;
+        }
+        count
+    }
+
+    #[test]
+    fn the_newest_role_leads_unless_the_posting_favours_older_work() {
+        let l = lib(TWO_ROLES);
+        // Kafka and fraud work in the newest role: it leads.
+        let s = run_with(
+            &l,
+            "Requirements: payments, card, Kafka, fraud, ledger",
+            &words(12),
+        )
+        .unwrap();
+        let count = per_role(&l, &s);
+        assert!(count[0] >= count[1], "{count:?} {:?}", ids(&l, &s));
+        assert!(s.notes.is_empty(), "{:?}", s.notes);
+        // A posting about ledgers, refunds and disputes: the older role's
+        // work is what it asks for, and the selection says so.
+        let s = run_with(
+            &l,
+            "Requirements: payments ledger, card refunds, payment disputes, Go",
+            &words(16),
+        )
+        .unwrap();
+        let count = per_role(&l, &s);
+        assert!(count[1] > count[0], "{count:?} {:?}", ids(&l, &s));
+        assert!(
+            s.notes.iter().any(|n| n.contains("favours older work")),
+            "{:?}",
+            s.notes
+        );
     }
 
     #[test]

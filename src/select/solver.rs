@@ -84,6 +84,9 @@ pub struct Problem {
     pub group_cap: Vec<u32>,
     /// Sets of item indices of which at least one must be chosen.
     pub requires: Vec<Vec<usize>>,
+    /// Terms from this id on, if set, are told once: only their best cover
+    /// counts. Other terms' covers diminish by `DELTA`.
+    pub once_from: Option<usize>,
 }
 
 impl Problem {
@@ -97,6 +100,7 @@ impl Problem {
             group_max: vec![usize::MAX; groups],
             group_cap: vec![u32::MAX; groups],
             requires: Vec::new(),
+            once_from: None,
         }
     }
 }
@@ -161,17 +165,34 @@ const WEIGHTS: [f64; 61] = {
     w
 };
 
-fn weight(k: usize) -> f64 {
-    WEIGHTS[k.min(60)]
+/// Weights of a term told once: its best cover counts, later ones nothing.
+const ONCE: [f64; 61] = {
+    let mut w = [0.0; 61];
+    w[0] = 1.0;
+    w
+};
+
+/// A term's weight per cover, largest cover first.
+type Weights = [f64; 61];
+
+impl Problem {
+    /// The weights of term `t`'s covers.
+    fn weights(&self, t: usize) -> &'static Weights {
+        match self.once_from {
+            Some(from) if t >= from => &ONCE,
+            _ => &WEIGHTS,
+        }
+    }
 }
 
 /// Value gained by adding `c` to a term whose chosen contributions are
-/// `list` (sorted, largest first).
-fn insert_gain(list: &[f64], c: f64) -> f64 {
+/// `list` (sorted, largest first) and whose covers weigh `w`.
+fn insert_gain(list: &[f64], c: f64, w: &Weights) -> f64 {
+    let at = |k: usize| w[k.min(60)];
     let p = list.partition_point(|&x| x >= c);
-    let mut g = weight(p) * c;
+    let mut g = at(p) * c;
     for (k, &x) in list.iter().enumerate().skip(p) {
-        g += (weight(k + 1) - weight(k)) * x;
+        g += (at(k + 1) - at(k)) * x;
     }
     g
 }
@@ -190,11 +211,13 @@ pub fn value(problem: &Problem, choice: &[Option<usize>]) -> f64 {
     }
     own + lists
         .iter_mut()
-        .map(|l| {
+        .enumerate()
+        .map(|(t, l)| {
+            let w = problem.weights(t);
             l.sort_by(|a, b| b.total_cmp(a));
             l.iter()
                 .enumerate()
-                .map(|(k, &x)| weight(k) * x)
+                .map(|(k, &x)| w[k.min(60)] * x)
                 .sum::<f64>()
         })
         .sum::<f64>()
@@ -270,7 +293,7 @@ impl<'p> State<'p> {
             + opt
                 .terms
                 .iter()
-                .map(|&(t, c)| insert_gain(&self.lists[t as usize], c))
+                .map(|&(t, c)| insert_gain(&self.lists[t as usize], c, self.p.weights(t as usize)))
                 .sum::<f64>()
     }
 
@@ -279,7 +302,7 @@ impl<'p> State<'p> {
         self.value += item.options[o].own;
         for &(t, c) in &item.options[o].terms {
             let list = &mut self.lists[t as usize];
-            self.value += insert_gain(list, c);
+            self.value += insert_gain(list, c, self.p.weights(t as usize));
             let at = list.partition_point(|&x| x >= c);
             list.insert(at, c);
         }
@@ -301,7 +324,7 @@ impl<'p> State<'p> {
             if let Some(at) = list.iter().position(|&x| x == c) {
                 list.remove(at);
             }
-            self.value -= insert_gain(list, c);
+            self.value -= insert_gain(list, c, self.p.weights(t as usize));
         }
         let cost = item.options[o].cost;
         self.used -= cost;
@@ -350,6 +373,79 @@ impl<'p> State<'p> {
         }
         best.map(|(_, i, o)| (i, o))
     }
+}
+
+/// A step toward a lead: (value after, the item taken out and its option,
+/// the item added and its option).
+type Exchange = (f64, Option<(usize, usize)>, usize, usize);
+
+/// A solution changed so that group `lead` carries at least as many items
+/// as any other group, by the exchanges that lose least: each step adds the
+/// `lead` option worth most, after taking out (if need be) the item of a
+/// fullest group whose loss costs least; then what still fits is filled
+/// without breaking the lead. A heuristic for a soft rule, cheap next to a
+/// solve: `None` when no exchanges get there within the constraints.
+pub fn lead_group(p: &Problem, from: &Solution, lead: usize) -> Option<Solution> {
+    let mut s = State::new(p);
+    for (i, c) in from.choice.iter().enumerate() {
+        if let Some(o) = *c {
+            s.add(i, o);
+        }
+    }
+    let n = p.items.len();
+    let fullest = |s: &State| {
+        (0..s.count.len())
+            .filter(|&g| g != lead)
+            .map(|g| s.count[g])
+            .max()
+            .unwrap_or(0)
+    };
+    while s.count[lead] < fullest(&s) {
+        let top = fullest(&s);
+        let removals = (0..n).filter(|&r| {
+            let g = p.items[r].group;
+            s.choice[r].is_some()
+                && !p.items[r].forced
+                && g != lead
+                && s.count[g] == top
+                && s.count[g] > p.group_min[g]
+        });
+        let mut best: Option<Exchange> = None;
+        for removal in std::iter::once(None).chain(removals.map(Some).collect::<Vec<_>>()) {
+            let taken = removal.map(|r| (r, s.choice[r].expect("chosen")));
+            if let Some((r, _)) = taken {
+                s.remove(r);
+            }
+            for i in (0..n).filter(|&i| p.items[i].group == lead && s.choice[i].is_none()) {
+                for o in (0..p.items[i].options.len()).filter(|&o| s.fits(i, o)) {
+                    let v = s.value + s.gain(i, o);
+                    if best.as_ref().is_none_or(|b| v > b.0 + EPS) {
+                        best = Some((v, taken, i, o));
+                    }
+                }
+            }
+            if let Some((r, o)) = taken {
+                s.add(r, o);
+            }
+        }
+        let (_, taken, i, o) = best?;
+        if let Some((r, _)) = taken {
+            s.remove(r);
+        }
+        s.add(i, o);
+    }
+    // Fill what is left, keeping the lead.
+    loop {
+        let open = (0..n).filter(|&i| {
+            let g = p.items[i].group;
+            g == lead || s.count[g] < s.count[lead]
+        });
+        let Some((i, o)) = s.best_addition(open, false) else {
+            break;
+        };
+        s.add(i, o);
+    }
+    s.is_feasible().then(|| s.solution(from.method))
 }
 
 /// Greedy + local search: forced items, then group minimums and required
@@ -662,7 +758,9 @@ impl<'p> BranchAndBound<'p> {
             scratch_terms: Vec::new(),
             open: vec![false; p.n_terms],
             fill: vec![Vec::new(); p.n_terms],
-            prices: vec![TermPrices::default(); p.n_terms],
+            prices: (0..p.n_terms)
+                .map(|t| TermPrices::new(p.weights(t)))
+                .collect(),
             need: vec![0.0; p.group_min.len()],
             avg: Vec::new(),
             nu: vec![0.0; p.group_min.len()],
@@ -999,8 +1097,10 @@ impl<'p> BranchAndBound<'p> {
 /// at position l, θ_l may be it or the next one (`upper` takes it); both are
 /// exact there. At the chosen covers alone, the upper choice makes λ each
 /// cover's marginal gain; past that, the lower one measured slightly better.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct TermPrices {
+    /// The term's weight per cover.
+    w: &'static Weights,
     /// θ_1, θ_2, …: the cover at each whole position after the first
     /// (non-increasing).
     theta: Vec<f64>,
@@ -1009,6 +1109,18 @@ struct TermPrices {
 }
 
 impl TermPrices {
+    fn new(w: &'static Weights) -> TermPrices {
+        TermPrices {
+            w,
+            theta: Vec::new(),
+            pi: Vec::new(),
+        }
+    }
+
+    fn weight(&self, k: usize) -> f64 {
+        self.w[k.min(60)]
+    }
+
     /// Prices from `fill`, (cover, amount) pairs, sorted here; returns the
     /// intercept for the chosen covers `chosen`. `upper`: see the type.
     fn set(&mut self, fill: &mut [(f64, f64)], chosen: &[f64], upper: bool) -> f64 {
@@ -1030,10 +1142,14 @@ impl TermPrices {
         self.pi.resize(self.theta.len(), 0.0);
         let mut acc = 0.0;
         for k in (0..self.theta.len()).rev() {
-            acc += (weight(k) - weight(k + 1)) * self.theta[k];
+            acc += (self.weight(k) - self.weight(k + 1)) * self.theta[k];
             self.pi[k] = acc;
         }
-        let before: f64 = chosen.iter().enumerate().map(|(k, &x)| weight(k) * x).sum();
+        let before: f64 = chosen
+            .iter()
+            .enumerate()
+            .map(|(k, &x)| self.weight(k) * x)
+            .sum();
         self.pi.iter().sum::<f64>() + chosen.iter().map(|&c| self.slope(c)).sum::<f64>() - before
     }
 
@@ -1043,7 +1159,7 @@ impl TermPrices {
     fn slope(&self, c: f64) -> f64 {
         let k = self.theta.partition_point(|&x| x > c);
         let pi = self.pi.get(k).copied().unwrap_or(0.0);
-        (weight(k) * c - pi).max(weight(60) * c)
+        (self.weight(k) * c - pi).max(self.weight(60) * c)
     }
 }
 
@@ -1275,13 +1391,13 @@ mod tests {
     #[test]
     fn a_second_cover_counts_less_than_a_new_term() {
         let mut l = vec![];
-        let first = insert_gain(&l, 1.0);
+        let first = insert_gain(&l, 1.0, &WEIGHTS);
         l.push(1.0);
-        let second = insert_gain(&l, 1.0);
+        let second = insert_gain(&l, 1.0, &WEIGHTS);
         assert_eq!(first, 1.0);
         assert_eq!(second, DELTA);
         // Inserting a larger value demotes the existing one.
-        assert!((insert_gain(&[1.0], 2.0) - (2.0 - (1.0 - DELTA) * 1.0)).abs() < 1e-12);
+        assert!((insert_gain(&[1.0], 2.0, &WEIGHTS) - (2.0 - (1.0 - DELTA) * 1.0)).abs() < 1e-12);
     }
 
     #[test]
@@ -1350,13 +1466,15 @@ mod tests {
             prop::collection::vec(1usize..4, 3),
             prop::collection::vec(prop::option::weighted(0.3, 5u32..25), 3),
             prop::option::weighted(0.3, prop::collection::vec(0usize..7, 1..3)),
+            prop::option::weighted(0.4, 0usize..5),
         )
-            .prop_map(|(items, capacity, mins, maxs, caps, require)| {
+            .prop_map(|(items, capacity, mins, maxs, caps, require, once_from)| {
                 let n = items.len();
                 let mut p = Problem::new(items, capacity, 5, 3);
                 p.group_min = mins;
                 p.group_max = maxs;
                 p.group_cap = caps.into_iter().map(|c| c.unwrap_or(u32::MAX)).collect();
+                p.once_from = once_from;
                 if let Some(set) = require {
                     let set: Vec<usize> = set.into_iter().filter(|&i| i < n).collect();
                     if !set.is_empty() {
@@ -1391,10 +1509,10 @@ mod tests {
     }
 
     /// Sorted-list value of a term's covers.
-    fn term_value(covers: &[f64]) -> f64 {
+    fn term_value(covers: &[f64], w: &Weights) -> f64 {
         let mut v = covers.to_vec();
         v.sort_by(|a, b| b.total_cmp(a));
-        v.iter().enumerate().map(|(k, &x)| weight(k) * x).sum()
+        v.iter().enumerate().map(|(k, &x)| w[k.min(60)] * x).sum()
     }
 
     #[test]
@@ -1460,7 +1578,9 @@ mod tests {
             subset in prop::collection::vec(any::<bool>(), 8),
             integral in any::<bool>(),
             upper in any::<bool>(),
+            once in any::<bool>(),
         ) {
+            let w: &'static Weights = if once { &ONCE } else { &WEIGHTS };
             let mut chosen = chosen;
             chosen.sort_by(|a, b| b.total_cmp(a));
             let mut fill: Vec<(f64, f64)> = chosen.iter().map(|&c| (c, 1.0)).collect();
@@ -1470,9 +1590,9 @@ mod tests {
                     fill.push((c, if integral { 1.0 } else { f }));
                 }
             }
-            let mut prices = TermPrices::default();
+            let mut prices = TermPrices::new(w);
             let intercept = prices.set(&mut fill, &chosen, upper);
-            let before = term_value(&chosen);
+            let before = term_value(&chosen, w);
             // Every subset of candidates: bounded.
             for mask in 0u32..(1 << candidates.len()) {
                 let mut all = chosen.clone();
@@ -1483,15 +1603,15 @@ mod tests {
                         bound += prices.slope(c);
                     }
                 }
-                let growth = term_value(&all) - before;
+                let growth = term_value(&all, w) - before;
                 prop_assert!(growth <= bound + 1e-9, "growth {growth} over bound {bound}");
             }
             // Priced at the chosen covers alone: marginal gains, no intercept.
-            let mut alone = TermPrices::default();
+            let mut alone = TermPrices::new(w);
             let mut own: Vec<(f64, f64)> = chosen.iter().map(|&c| (c, 1.0)).collect();
             prop_assert!(alone.set(&mut own, &chosen, true).abs() < 1e-9);
             for &(c, _) in &candidates {
-                prop_assert!((alone.slope(c) - insert_gain(&chosen, c)).abs() < 1e-9);
+                prop_assert!((alone.slope(c) - insert_gain(&chosen, c, w)).abs() < 1e-9);
             }
             if integral {
                 let mut all = chosen.clone();
@@ -1502,7 +1622,7 @@ mod tests {
                         bound += prices.slope(c);
                     }
                 }
-                let growth = term_value(&all) - before;
+                let growth = term_value(&all, w) - before;
                 prop_assert!((growth - bound).abs() < 1e-9, "not exact: growth {growth}, bound {bound}");
             }
         }
@@ -1527,6 +1647,25 @@ mod tests {
                     prop_assert!(exact_method, "method: {}", g.method);
                 }
                 _ => prop_assert!(false, "feasibility differs: brute force {exact:?}, solver {got:?}"),
+            }
+        }
+
+        /// Leading a group keeps every constraint and makes the group lead;
+        /// it changes nothing when the group already leads.
+        #[test]
+        fn a_lead_holds_the_constraints(p in arb_problem(), lead in 0usize..3) {
+            if let Some(from) = solve(&p) {
+                if let Some(led) = lead_group(&p, &from, lead) {
+                    prop_assert!(feasible(&p, &led.choice));
+                    let mut count = [0usize; 3];
+                    for (item, c) in p.items.iter().zip(&led.choice) {
+                        if c.is_some() {
+                            count[item.group] += 1;
+                        }
+                    }
+                    prop_assert!((0..3).all(|g| count[g] <= count[lead]), "{count:?}");
+                    prop_assert!(led.value <= from.value + 1e-6, "the optimum is an upper bound");
+                }
             }
         }
     }
