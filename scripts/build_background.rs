@@ -38,7 +38,7 @@ fn main() {
     let english = texts(&root.join("data/corpus/english"), "txt");
     let counts = tailor::posting::corpus_counts(&postings);
     let table = tailor::lexicon::background_table(&postings, &english);
-    let titles = tailor::lexicon::title_table(&counts.title_and_body);
+    let titles = tailor::lexicon::title_table(&counts.title_and_body, &counts.displays);
     let placement = tailor::lexicon::placement_table(&counts.placed);
     let out = root.join("data/placement.tsv");
     fs::write(&out, &placement).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -2,7 +2,7 @@
 //! asks for, in the order they first appear, with how often they stand in
 //! each section. Pure: reading the file is `input`'s job.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -140,19 +140,24 @@ impl Posting {
         // What the title implies: a payments title asks for ledgers and
         // merchants even where the text does not say so.
         let title = SectionKind::Title.index();
-        let mut implied: Vec<(&'static str, f64)> = Vec::new();
+        let mut implied: Vec<lexicon::Implied> = Vec::new();
         for t in terms.iter().filter(|t| t.by_section[title] > 0) {
-            for &(b, a) in lexicon::implied_by_title(&t.key) {
-                match implied.iter_mut().find(|(k, _)| *k == b) {
-                    Some((_, v)) => *v = v.max(a),
-                    None => implied.push((b, a)),
+            for &i in lexicon::implied_by_title(&t.key) {
+                match implied.iter_mut().find(|j| j.key == i.key) {
+                    Some(j) => j.strength = j.strength.max(i.strength),
+                    None => implied.push(i),
                 }
             }
         }
         // The strongest only: weak ties add cost and noise, not signal.
-        implied.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+        implied.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.key.cmp(y.key)));
         implied.truncate(MAX_IMPLIED);
-        for (b, a) in implied {
+        for lexicon::Implied {
+            key: b,
+            strength: a,
+            display,
+        } in implied
+        {
             match at.get(b) {
                 Some(&i) => terms[i].implied = a,
                 None => {
@@ -160,7 +165,7 @@ impl Posting {
                     terms.push(PostingTerm {
                         placement: lexicon::placement(b),
                         key: b.to_string(),
-                        display: b.to_string(),
+                        display: display.to_string(),
                         kind: if b.contains(' ') {
                             TermKind::Phrase
                         } else if lexicon::is_tech(b) {
@@ -257,12 +262,17 @@ pub struct CorpusCounts {
     /// Per posting: each term's uses per [`PLACED`] section, for those it
     /// has any ([`lexicon::placement_table`]).
     pub placed: Vec<lexicon::Placed>,
+    /// Per word or technology key: how postings most often write it (most
+    /// postings, then the first in order), for tables that name terms to
+    /// people ([`lexicon::title_table`]).
+    pub displays: BTreeMap<String, String>,
 }
 
 /// For the corpus tables' generator: each posting analysed as tailor
 /// analyses a job, reduced to counts.
 pub fn corpus_counts(texts: &[String]) -> CorpusCounts {
     let mut c = CorpusCounts::default();
+    let mut written: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     for text in texts {
         let p = Posting::analyse("corpus", text);
         let (mut title, mut body, mut placed) = (Vec::new(), Vec::new(), Vec::new());
@@ -277,18 +287,51 @@ pub fn corpus_counts(texts: &[String]) -> CorpusCounts {
             if uses.iter().any(|&n| n > 0) {
                 placed.push((t.key.clone(), uses));
             }
+            // Words only: a phrase is written as its words are, and the
+            // corpus holds millions of distinct phrases.
+            if t.kind != TermKind::Phrase {
+                *written
+                    .entry(t.key.clone())
+                    .or_default()
+                    .entry(t.display.clone())
+                    .or_default() += 1;
+            }
         }
         title.sort();
         body.sort();
         c.title_and_body.push((title, body));
         c.placed.push(placed);
     }
+    c.displays = written
+        .into_iter()
+        .filter_map(|(key, ways)| {
+            let best = ways
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            Some((key, best.0))
+        })
+        .collect();
     c
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn implied_terms_read_as_postings_write_them() {
+        let p = Posting::analyse("p", "Backend Engineer\n\nWe build scheduling tools.");
+        let implied = p
+            .terms
+            .iter()
+            .find(|t| t.key == "senior backend engin")
+            .expect("the title implies it");
+        assert_eq!(implied.count, 0);
+        assert_eq!(implied.display, "senior backend engineer");
+        for t in p.terms.iter().filter(|t| t.count == 0) {
+            assert!(!t.display.ends_with("engin"), "{t:?}");
+        }
+    }
 
     #[test]
     fn terms_are_counted_once_each_in_order() {
