@@ -3,6 +3,8 @@
 //! from headings, label lines and list structure. Pure; HTML postings are
 //! first turned into Markdown-like text by [`crate::html::posting_text`].
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 /// What a part of a posting is about; scoring weights terms by it.
@@ -416,6 +418,11 @@ fn heading<'a>(line: &'a str, next: Option<&str>) -> Option<Heading<'a>> {
     None
 }
 
+/// Paragraphs at least this long are read once however often they are
+/// printed; shorter ones (headings, "Remote", a one-word bullet) may repeat
+/// with meaning.
+const REPEAT_MIN_CHARS: usize = 60;
+
 /// Splits posting text (plain text or Markdown) into its title and sections.
 pub fn sectionise(text: &str) -> Structure {
     let lines: Vec<&str> = text.lines().collect();
@@ -427,15 +434,23 @@ pub fn sectionise(text: &str) -> Structure {
     // Whether a line of body text (not a heading) has been seen.
     let mut body_started = false;
 
+    // Paragraphs read so far, as their words: a paragraph printed twice (a
+    // quarter of real postings repeat their company or team blurb) is read
+    // once, as a person reads it.
+    let mut read: HashSet<String> = HashSet::new();
     // Flushes the current paragraph into a block of the current kind, or of
     // kind Legal when it reads as legal text.
-    let flush =
+    let mut flush =
         |para: &mut Vec<&str>, out: &mut Structure, kind: SectionKind, heading: &Option<String>| {
             if para.is_empty() {
                 return;
             }
             let text = para.join("\n");
             para.clear();
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if words.len() >= REPEAT_MIN_CHARS && !read.insert(words) {
+                return;
+            }
             let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
                 SectionKind::Legal
             } else {
@@ -543,6 +558,20 @@ pub fn sectionise(text: &str) -> Structure {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_paragraph_printed_twice_is_read_once() {
+        let blurb = "Our revenue platform helps sales teams forecast revenue with confidence.";
+        let text = format!(
+            "Backend Engineer\n\nAbout the team\n\n{blurb}\n\nAbout the team\n\n{blurb}\n\nRequirements\n\n- Go\n- Go\n"
+        );
+        let s = super::sectionise(&text);
+        let all: String = s.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(all.matches("forecast").count(), 1, "{:?}", s.blocks);
+        // Short lines may repeat with meaning, and stay.
+        assert_eq!(all.matches("About the team").count(), 2, "{:?}", s.blocks);
+        assert_eq!(all.matches("- Go").count(), 2, "{:?}", s.blocks);
+    }
 
     #[test]
     fn masthead_headings_are_about_the_company() {
