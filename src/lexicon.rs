@@ -246,6 +246,18 @@ pub struct Implied {
     pub display: &'static str,
 }
 
+/// Every body term some title term implies: the keys whose written form
+/// `data/title-terms.tsv` records.
+pub fn implied_keys() -> impl Iterator<Item = &'static str> {
+    IMPLIED.values().flatten().map(|i| i.key)
+}
+
+/// True when some title term implies `key` ([`implied_keys`]).
+pub fn is_implied_key(key: &str) -> bool {
+    static KEYS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| implied_keys().collect());
+    KEYS.contains(key)
+}
+
 /// The body terms a title term implies, strongest first (see
 /// [`title_table`]).
 pub fn implied_by_title(key: &str) -> &'static [Implied] {
@@ -299,8 +311,8 @@ impl<'a> TitleCounts<'a> {
 /// body keys), each deduplicated: for every title term used by enough
 /// postings, the body terms it makes much more likely, with the strength
 /// `P(b | t) × ln(P(b | t) / P(b))` (its share of the association's
-/// information), and the body term as postings write it: each word as
-/// `displays` says (its key when it has none).
+/// information), and the body term as `displays` says postings write it
+/// (its key when it has none; see [`implied_keys`]).
 pub fn title_table(
     postings: &[(Vec<String>, Vec<String>)],
     displays: &BTreeMap<String, String>,
@@ -338,11 +350,7 @@ pub fn title_table(
     for (t, mut list) in by_title {
         list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         for (b, a) in list.into_iter().take(IMPLIED_PER_TITLE_TERM) {
-            let display = b
-                .split(' ')
-                .map(|w| displays.get(w).map_or(w, String::as_str))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let display = displays.get(b).map_or(b, String::as_str);
             out.push_str(&format!("{t}\t{b}\t{a:.3}\t{display}\n"));
         }
     }

@@ -262,15 +262,17 @@ pub struct CorpusCounts {
     /// Per posting: each term's uses per [`PLACED`] section, for those it
     /// has any ([`lexicon::placement_table`]).
     pub placed: Vec<lexicon::Placed>,
-    /// Per word or technology key: how postings most often write it (most
-    /// postings, then the first in order), for tables that name terms to
-    /// people ([`lexicon::title_table`]).
+    /// Per key asked for: how postings most often write it (most postings,
+    /// then the first in order), for tables that name terms to people
+    /// ([`lexicon::title_table`]).
     pub displays: BTreeMap<String, String>,
 }
 
 /// For the corpus tables' generator: each posting analysed as tailor
-/// analyses a job, reduced to counts.
-pub fn corpus_counts(texts: &[String]) -> CorpusCounts {
+/// analyses a job, reduced to counts; how postings write a term is kept
+/// for the keys `named` asks for (the corpus holds millions of distinct
+/// phrases, so not for all).
+pub fn corpus_counts(texts: &[String], named: &dyn Fn(&str) -> bool) -> CorpusCounts {
     let mut c = CorpusCounts::default();
     let mut written: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     for text in texts {
@@ -287,9 +289,7 @@ pub fn corpus_counts(texts: &[String]) -> CorpusCounts {
             if uses.iter().any(|&n| n > 0) {
                 placed.push((t.key.clone(), uses));
             }
-            // Words only: a phrase is written as its words are, and the
-            // corpus holds millions of distinct phrases.
-            if t.kind != TermKind::Phrase {
+            if named(&t.key) {
                 *written
                     .entry(t.key.clone())
                     .or_default()

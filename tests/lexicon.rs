@@ -28,7 +28,9 @@ fn background_tables_are_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let postings = texts(&real, "md");
     assert!(postings.len() > 5000, "{} postings", postings.len());
-    let counts = tailor::posting::corpus_counts(&postings);
+    // The written forms of the keys the committed table implies: when those
+    // keys are stale, the table differs anyway.
+    let counts = tailor::posting::corpus_counts(&postings, &tailor::lexicon::is_implied_key);
     let expected = tailor::lexicon::background_table(
         &postings,
         &texts(&root.join("data/corpus/english"), "txt"),
