@@ -220,8 +220,8 @@ fn scorer_beats_bm25_on_our_evaluation_set() {
 }
 
 /// The real set. Issue #13 asks for NDCG@10 ≥ 0.80 here; this guards what
-/// is reached (0.753 at this commit) against regressions.
-const REAL_NDCG10_FLOOR: f64 = 0.74;
+/// is reached (0.765 at this commit) against regressions.
+const REAL_NDCG10_FLOOR: f64 = 0.75;
 
 #[test]
 fn scorer_beats_bm25_on_real_postings() {
