@@ -246,15 +246,11 @@ pub struct Implied {
     pub display: &'static str,
 }
 
-/// Every body term some title term implies: the keys whose written form
+/// True when some title term implies `key`: the keys whose written form
 /// `data/title-terms.tsv` records.
-pub fn implied_keys() -> impl Iterator<Item = &'static str> {
-    IMPLIED.values().flatten().map(|i| i.key)
-}
-
-/// True when some title term implies `key` ([`implied_keys`]).
 pub fn is_implied_key(key: &str) -> bool {
-    static KEYS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| implied_keys().collect());
+    static KEYS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| IMPLIED.values().flatten().map(|i| i.key).collect());
     KEYS.contains(key)
 }
 
@@ -312,7 +308,7 @@ impl<'a> TitleCounts<'a> {
 /// postings, the body terms it makes much more likely, with the strength
 /// `P(b | t) × ln(P(b | t) / P(b))` (its share of the association's
 /// information), and the body term as `displays` says postings write it
-/// (its key when it has none; see [`implied_keys`]).
+/// (its key when it has none; see [`is_implied_key`]).
 pub fn title_table(
     postings: &[(Vec<String>, Vec<String>)],
     displays: &BTreeMap<String, String>,

@@ -483,16 +483,16 @@ pub fn select_with_costs(
                 .iter()
                 .filter(|m| if short { m.in_short } else { m.in_text });
             // Each concept counts once, through its best match this
-            // phrasing shows (`score::Match::concept`).
-            // What its matches on words it shares with other tellings of
-            // the same work are worth (`overlap`), own value and key terms
-            // alike, counts once per story: a reader reads it once.
+            // phrasing shows (`score::Match::concept`). What its matches on
+            // words it shares with other tellings of the same work are worth
+            // (`overlap`), own value and key terms alike, counts once per
+            // story: a reader reads it once.
             let story = costs.overlap.of(i).map(|(s, _)| content_base + s);
             let mut told = 0.0;
             let mut best: Vec<(u32, f64, bool)> = Vec::new();
             let mut terms = Vec::new();
             for m in shown {
-                let shared = story.is_some() && costs.overlap.is_shared(i, &m.via);
+                let shared = costs.overlap.is_shared(i, &m.via);
                 match best.iter_mut().find(|(c, _, _)| *c == m.concept) {
                     Some(b) if m.value > b.1 => (b.1, b.2) = (m.value, shared),
                     Some(_) => {}
@@ -721,12 +721,7 @@ fn lead_with_newest(
     let Some(lead) = shown_roles.iter().copied().find(|&r| !old[r] && matched(r)) else {
         return solution;
     };
-    let mut count = vec![0usize; problem.group_min.len()];
-    for (item, c) in problem.items.iter().zip(&solution.choice) {
-        if c.is_some() {
-            count[item.group] += 1;
-        }
-    }
+    let count = Usage::of(problem, &solution.choice, 0).count;
     let fullest = (0..count.len())
         .filter(|&r| r != lead)
         .max_by_key(|&r| (count[r], std::cmp::Reverse(r)));

@@ -155,26 +155,34 @@ pub struct Solution {
     pub method: Method,
 }
 
-/// `DELTA^k` for k = 0..=60; deeper covers weigh as the 60th (nothing).
-const WEIGHTS: [f64; 61] = {
+/// A term's weight per cover, largest cover first, for k = 0..=60.
+#[derive(Debug)]
+struct Weights([f64; 61]);
+
+impl Weights {
+    /// The k-th cover's weight; deeper covers weigh as the 60th.
+    fn at(&self, k: usize) -> f64 {
+        self.0[k.min(60)]
+    }
+}
+
+/// `DELTA^k`: each further cover counts for less (the 60th, nothing).
+const WEIGHTS: Weights = {
     let mut w = [1.0; 61];
     let mut k = 1;
     while k < w.len() {
         w[k] = w[k - 1] * DELTA;
         k += 1;
     }
-    w
+    Weights(w)
 };
 
 /// Weights of a term told once: its best cover counts, later ones nothing.
-const ONCE: [f64; 61] = {
+const ONCE: Weights = {
     let mut w = [0.0; 61];
     w[0] = 1.0;
-    w
+    Weights(w)
 };
-
-/// A term's weight per cover, largest cover first.
-type Weights = [f64; 61];
 
 impl Problem {
     /// The weights of term `t`'s covers.
@@ -189,11 +197,10 @@ impl Problem {
 /// Value gained by adding `c` to a term whose chosen contributions are
 /// `list` (sorted, largest first) and whose covers weigh `w`.
 fn insert_gain(list: &[f64], c: f64, w: &Weights) -> f64 {
-    let at = |k: usize| w[k.min(60)];
     let p = list.partition_point(|&x| x >= c);
-    let mut g = at(p) * c;
+    let mut g = w.at(p) * c;
     for (k, &x) in list.iter().enumerate().skip(p) {
-        g += (at(k + 1) - at(k)) * x;
+        g += (w.at(k + 1) - w.at(k)) * x;
     }
     g
 }
@@ -216,10 +223,7 @@ pub fn value(problem: &Problem, choice: &[Option<usize>]) -> f64 {
         .map(|(t, l)| {
             let w = problem.weights(t);
             l.sort_by(|a, b| b.total_cmp(a));
-            l.iter()
-                .enumerate()
-                .map(|(k, &x)| w[k.min(60)] * x)
-                .sum::<f64>()
+            l.iter().enumerate().map(|(k, &x)| w.at(k) * x).sum::<f64>()
         })
         .sum::<f64>()
 }
@@ -1118,10 +1122,6 @@ impl TermPrices {
         }
     }
 
-    fn weight(&self, k: usize) -> f64 {
-        self.w[k.min(60)]
-    }
-
     /// Prices from `fill`, (cover, amount) pairs, sorted here; returns the
     /// intercept for the chosen covers `chosen`. `upper`: see the type.
     fn set(&mut self, fill: &mut [(f64, f64)], chosen: &[f64], upper: bool) -> f64 {
@@ -1143,13 +1143,13 @@ impl TermPrices {
         self.pi.resize(self.theta.len(), 0.0);
         let mut acc = 0.0;
         for k in (0..self.theta.len()).rev() {
-            acc += (self.weight(k) - self.weight(k + 1)) * self.theta[k];
+            acc += (self.w.at(k) - self.w.at(k + 1)) * self.theta[k];
             self.pi[k] = acc;
         }
         let before: f64 = chosen
             .iter()
             .enumerate()
-            .map(|(k, &x)| self.weight(k) * x)
+            .map(|(k, &x)| self.w.at(k) * x)
             .sum();
         self.pi.iter().sum::<f64>() + chosen.iter().map(|&c| self.slope(c)).sum::<f64>() - before
     }
@@ -1160,7 +1160,7 @@ impl TermPrices {
     fn slope(&self, c: f64) -> f64 {
         let k = self.theta.partition_point(|&x| x > c);
         let pi = self.pi.get(k).copied().unwrap_or(0.0);
-        (self.weight(k) * c - pi).max(self.weight(60) * c)
+        (self.w.at(k) * c - pi).max(self.w.at(60) * c)
     }
 }
 
@@ -1513,7 +1513,7 @@ mod tests {
     fn term_value(covers: &[f64], w: &Weights) -> f64 {
         let mut v = covers.to_vec();
         v.sort_by(|a, b| b.total_cmp(a));
-        v.iter().enumerate().map(|(k, &x)| w[k.min(60)] * x).sum()
+        v.iter().enumerate().map(|(k, &x)| w.at(k) * x).sum()
     }
 
     #[test]
@@ -1651,8 +1651,8 @@ mod tests {
             }
         }
 
-        /// Leading a group keeps every constraint and makes the group lead;
-        /// it changes nothing when the group already leads.
+        /// Leading a group keeps every constraint, makes the group lead, and
+        /// is never worth more than the optimum.
         #[test]
         fn a_lead_holds_the_constraints(p in arb_problem(), lead in 0usize..3) {
             if let Some(from) = solve(&p) {
