@@ -16,7 +16,7 @@ use std::hint::black_box;
 
 use tailor::posting::Posting;
 use tailor::score::LibraryIndex;
-use tailor::select::{Budget, Options, select};
+use tailor::select::{Budget, Costs, Options, select};
 
 #[path = "../scripts/support/generate.rs"]
 mod support;
@@ -52,7 +52,9 @@ fn bench(c: &mut Criterion) {
                 budget: Budget::Words(words),
                 ..Options::default()
             };
-            let s = select(&library, &scored, &keys, &options).expect("selects");
+            // Measured once per library, as the engine does.
+            let costs = Costs::new(&library, &options);
+            let s = select(&library, &scored, &keys, &options, &costs).expect("selects");
             eprintln!(
                 "{name}, {words} words: {} chosen, {}",
                 s.chosen.len(),
@@ -60,7 +62,17 @@ fn bench(c: &mut Criterion) {
             );
             c.bench_function(
                 &format!("select 80 achievements, {name}, {words} words"),
-                |b| b.iter(|| select(black_box(&library), black_box(&scored), &keys, &options)),
+                |b| {
+                    b.iter(|| {
+                        select(
+                            black_box(&library),
+                            black_box(&scored),
+                            &keys,
+                            &options,
+                            &costs,
+                        )
+                    })
+                },
             );
         }
     }

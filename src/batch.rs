@@ -205,30 +205,89 @@ pub fn summary_table(rows: &[Row]) -> String {
     s
 }
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
-
 /// Most achievements shown as columns of the matrix: beyond this, those
 /// selected most often (then scoring highest) are shown.
 pub const REPORT_COLUMNS: usize = 60;
 
-/// The coverage report: a self-contained page (inline CSS, no external
-/// requests) with the postings × achievements matrix, each posting's
-/// missing key terms, the achievements no posting selected, and the
-/// posting terms no achievement covers.
-pub fn report_html(rows: &[Row], ids: &[String]) -> String {
+/// What the coverage report page (`templates/report.html.hbs`) shows: the
+/// postings × achievements matrix, each posting's missing key terms, the
+/// achievements no posting selected, and the posting terms no achievement
+/// covers. The template escapes every string.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// Postings tailored.
+    pub tailored: usize,
+    /// Postings that failed.
+    pub failed: usize,
+    /// Achievements in the library.
+    pub achievements: usize,
+    /// The achievement ids shown as columns, in library order.
+    pub columns: Vec<String>,
+    /// True when only the [`REPORT_COLUMNS`] most selected are shown.
+    pub columns_cut: bool,
+    /// How many are shown.
+    pub shown: usize,
+    /// One matrix row per tailored posting.
+    pub rows: Vec<ReportRow>,
+    /// Achievements no posting selected.
+    pub never_selected: Vec<String>,
+    /// Terms no achievement covers, most common first.
+    pub uncovered: Vec<Uncovered>,
+    /// Postings that failed, with why.
+    pub failures: Vec<Failure>,
+}
+
+/// A posting's row of the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRow {
+    /// The posting, as given.
+    pub posting: String,
+    /// One cell per shown column.
+    pub cells: Vec<Cell>,
+    /// Its missing key terms, joined.
+    pub missing: String,
+}
+
+/// One cell: an achievement's score for a posting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    /// The achievement's id.
+    pub id: String,
+    /// Its score, two decimals.
+    pub score: String,
+    /// The CSS background: white (no score) to dark blue (the best).
+    pub background: String,
+    /// True when selected.
+    pub selected: bool,
+}
+
+/// A term no achievement covers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Uncovered {
+    /// The term.
+    pub term: String,
+    /// In how many postings.
+    pub postings: usize,
+    /// "1 posting", "3 postings".
+    pub count: String,
+}
+
+/// A posting that failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    /// The posting, as given.
+    pub posting: String,
+    /// Why.
+    pub error: String,
+}
+
+/// "1 posting", "2 postings": a count with its noun in the right number.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The coverage report's data, from the batch's rows and the library's ids.
+pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
     let ok: Vec<&Row> = rows.iter().filter(|r| r.status == "ok").collect();
     let mut times_chosen = vec![0usize; ids.len()];
     let mut total = vec![0.0f64; ids.len()];
@@ -251,10 +310,6 @@ pub fn report_html(rows: &[Row], ids: &[String]) -> String {
         columns.truncate(REPORT_COLUMNS);
         columns.sort_unstable();
     }
-    let never: Vec<&str> = (0..ids.len())
-        .filter(|&i| times_chosen[i] == 0)
-        .map(|i| ids[i].as_str())
-        .collect();
     let mut uncovered: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &ok {
         for t in &r.uncovered {
@@ -263,122 +318,64 @@ pub fn report_html(rows: &[Row], ids: &[String]) -> String {
     }
     let mut uncovered: Vec<(&str, usize)> = uncovered.into_iter().collect();
     uncovered.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-
-    let mut h = String::new();
-    h.push_str(r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tailor batch report</title>
-<style>
-  * { box-sizing: border-box; }
-  body { margin: 0; padding: 1.5rem; font: 13px/1.4 "Liberation Sans", Helvetica, Arial, sans-serif; color: #1d1f23; }
-  h1 { font-size: 1.5rem; margin: 0 0 0.3rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-  .scroll { max-width: 100%; overflow-x: auto; border: 1px solid #d5d8de; }
-  table.matrix { border-collapse: collapse; font-size: 11px; }
-  .matrix th, .matrix td { border: 1px solid #eceef1; padding: 0; }
-  .matrix thead th { height: 9rem; vertical-align: bottom; white-space: nowrap; }
-  .matrix thead th div { writing-mode: vertical-rl; transform: rotate(180deg); padding: 0.2rem 0; max-height: 9rem; overflow: hidden; text-overflow: ellipsis; }
-  .matrix tbody th { text-align: left; font-weight: normal; padding: 0 0.4rem; white-space: nowrap; max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
-  .matrix td { width: 1.15rem; min-width: 1.15rem; height: 1.15rem; text-align: center; font-size: 10px; }
-  .matrix td.sel { color: #fff; font-weight: bold; }
-  .legend span { display: inline-block; width: 1rem; height: 1rem; vertical-align: middle; border: 1px solid #ccc; }
-  ul.terms { columns: 3 16rem; padding-left: 1.2rem; }
-  table.missing { border-collapse: collapse; width: 100%; table-layout: fixed; }
-  table.missing td, table.missing th { border-bottom: 1px solid #eceef1; padding: 0.2rem 0.4rem; text-align: left; overflow-wrap: anywhere; }
-  table.missing th:first-child { width: 30%; }
-</style></head><body>
-"#);
-    let _ = writeln!(
-        h,
-        "<h1>tailor batch report</h1>\n<p>{} postings tailored, {} failed, against {} achievements.</p>",
-        ok.len(),
-        rows.len() - ok.len(),
-        ids.len()
-    );
-    let _ = writeln!(
-        h,
-        "<h2>Coverage matrix</h2>\n<p class=\"legend\">Cells shaded by the achievement's score relative to the best for that posting (<span style=\"background:#fff\"></span> none to <span style=\"background:rgb(31,78,121)\"></span> best); ● selected.{}</p>",
-        if columns.len() < ids.len() {
-            format!(
-                " Showing the {} achievements selected most often, of {}.",
-                columns.len(),
-                ids.len()
-            )
-        } else {
-            String::new()
-        }
-    );
-    h.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th></th>");
-    for &c in &columns {
-        let _ = write!(h, "<th title=\"{0}\"><div>{0}</div></th>", esc(&ids[c]));
+    let matrix = ok
+        .iter()
+        .map(|r| {
+            let best = r.scores.iter().copied().fold(0.0, f64::max);
+            let cells = columns
+                .iter()
+                .map(|&c| {
+                    let v = if best > 0.0 { r.scores[c] / best } else { 0.0 };
+                    let shade = |from: f64, to: f64| (from + (to - from) * v).round() as u8;
+                    Cell {
+                        id: ids[c].clone(),
+                        score: format!("{:.2}", r.scores[c]),
+                        background: format!(
+                            "rgb({},{},{})",
+                            shade(255.0, 31.0),
+                            shade(255.0, 78.0),
+                            shade(255.0, 121.0)
+                        ),
+                        selected: r.chosen.contains(&c),
+                    }
+                })
+                .collect();
+            ReportRow {
+                posting: r.posting.clone(),
+                cells,
+                missing: r.missing.join(", "),
+            }
+        })
+        .collect();
+    ReportView {
+        tailored: ok.len(),
+        failed: rows.len() - ok.len(),
+        achievements: ids.len(),
+        columns_cut: columns.len() < ids.len(),
+        shown: columns.len(),
+        columns: columns.iter().map(|&c| ids[c].clone()).collect(),
+        rows: matrix,
+        never_selected: (0..ids.len())
+            .filter(|&i| times_chosen[i] == 0)
+            .map(|i| ids[i].clone())
+            .collect(),
+        uncovered: uncovered
+            .into_iter()
+            .map(|(t, n)| Uncovered {
+                term: t.to_string(),
+                postings: n,
+                count: plural(n, "posting", "postings"),
+            })
+            .collect(),
+        failures: rows
+            .iter()
+            .filter(|r| r.status != "ok")
+            .map(|r| Failure {
+                posting: r.posting.clone(),
+                error: r.error.clone().unwrap_or_default(),
+            })
+            .collect(),
     }
-    h.push_str("</tr></thead><tbody>\n");
-    for r in &ok {
-        let best = r.scores.iter().copied().fold(0.0, f64::max);
-        let _ = write!(h, "<tr><th title=\"{0}\">{0}</th>", esc(&r.posting));
-        for &c in &columns {
-            let v = if best > 0.0 { r.scores[c] / best } else { 0.0 };
-            let shade = |from: f64, to: f64| (from + (to - from) * v).round() as u8;
-            let (red, green, blue) = (shade(255.0, 31.0), shade(255.0, 78.0), shade(255.0, 121.0));
-            let sel = r.chosen.contains(&c);
-            let _ = write!(
-                h,
-                "<td{} style=\"background:rgb({red},{green},{blue})\" title=\"{}: {:.2}\">{}</td>",
-                if sel { " class=\"sel\"" } else { "" },
-                esc(&ids[c]),
-                r.scores[c],
-                if sel { "●" } else { "" }
-            );
-        }
-        h.push_str("</tr>\n");
-    }
-    h.push_str("</tbody></table></div>\n<h2>Missing key terms per posting</h2>\n<table class=\"missing\"><tr><th>posting</th><th>missing key terms</th></tr>\n");
-    for r in &ok {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            esc(&r.posting),
-            esc(&r.missing.join(", "))
-        );
-    }
-    h.push_str("</table>\n<h2>Achievements no posting selected</h2>\n");
-    if never.is_empty() {
-        h.push_str("<p>None: every achievement was selected at least once.</p>\n");
-    } else {
-        h.push_str("<ul class=\"terms\">");
-        for id in &never {
-            let _ = write!(h, "<li>{}</li>", esc(id));
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("<h2>Posting terms no achievement covers</h2>\n");
-    if uncovered.is_empty() {
-        h.push_str("<p>None.</p>\n");
-    } else {
-        h.push_str("<ul class=\"terms\">");
-        for (t, n) in &uncovered {
-            let _ = write!(
-                h,
-                "<li>{} <small>({n} posting{})</small></li>",
-                esc(t),
-                if *n == 1 { "" } else { "s" }
-            );
-        }
-        h.push_str("</ul>\n");
-    }
-    if rows.len() > ok.len() {
-        h.push_str("<h2>Failed postings</h2>\n<ul>");
-        for r in rows.iter().filter(|r| r.status != "ok") {
-            let _ = write!(
-                h,
-                "<li>{}: {}</li>",
-                esc(&r.posting),
-                esc(r.error.as_deref().unwrap_or(""))
-            );
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("</body></html>\n");
-    h
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::content::YearMonth;
-use crate::render::Format;
+use crate::format::Format;
 use crate::select::{Budget, OldRoles, Order, RequireTag, Rule};
 
 /// Tailor a résumé to a job posting.
@@ -246,7 +246,7 @@ pub struct ComposeArgs {
 
     /// Paper size for HTML printing and PDF [default: from the profile, else A4].
     #[arg(long, value_enum)]
-    pub paper: Option<crate::render::Paper>,
+    pub paper: Option<crate::format::Paper>,
 
     /// Where to write the résumé [default: stdout]. Written atomically.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -278,7 +278,8 @@ pub struct ComposeArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct SelectArgs {
     /// Length budget: words (450), characters (3000c), rendered lines (60l),
-    /// pages (1p), or all [default: the profile's, else 400 words].
+    /// pages (1p), or all [default: the profile's; the built-in default
+    /// profile's is 1p; a profile without one, 400 words].
     #[arg(long, short = 'b', value_name = "BUDGET")]
     pub budget: Option<Budget>,
 
@@ -376,6 +377,11 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub content: ContentArgs,
+
+    /// A presentation preset (its aliases and boosts apply, as in compose
+    /// and score).
+    #[arg(long, short = 'p', value_name = "NAME|FILE")]
+    pub profile: Option<String>,
 
     /// How to print the explanation.
     #[arg(long, short = 'f', value_enum, default_value_t = ScoreFormat::Text)]

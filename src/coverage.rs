@@ -341,7 +341,14 @@ mod tests {
             ..Options::default()
         };
         let keys: Vec<usize> = key_terms(&p, &index).iter().map(|k| k.index).collect();
-        let sel = select(&lib, &scored, &keys, &options).unwrap();
+        let sel = select(
+            &lib,
+            &scored,
+            &keys,
+            &options,
+            &crate::select::Costs::new(&lib, &options),
+        )
+        .unwrap();
         let chosen: Vec<_> = sel.chosen.iter().map(|c| c.at).collect();
         let keys = key_terms(&p, &index);
         let c = coverage(&lib, &index, &keys, &scored, &chosen);

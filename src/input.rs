@@ -22,8 +22,8 @@ pub struct PostingSource {
     pub text: String,
     /// Things the user should know (e.g. the encoding was guessed).
     pub warnings: Vec<String>,
-    /// True for an HTML posting (by extension, or by its first tag).
-    pub html: bool,
+    /// What it is written in.
+    pub format: PostingFormat,
 }
 
 impl PostingSource {
@@ -108,28 +108,69 @@ pub fn decode(path: Option<PathBuf>, name: String, mut bytes: Vec<u8>) -> Result
     if text.trim().is_empty() {
         bail!("posting `{label}` is empty; paste the posting's text into it");
     }
-    let extension = path
-        .as_deref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    // A JSON Resume job document becomes sectioned posting text.
-    let text = if extension.as_deref() == Some("json") {
-        crate::job::to_posting_text(&text).map_err(|e| anyhow!("posting `{label}`: {e}"))?
-    } else {
-        text
-    };
-    let by_extension = extension
-        .as_deref()
-        .is_some_and(|e| matches!(e, "html" | "htm"));
-    let html = by_extension || looks_like_html(&text);
+    let format = PostingFormat::of(path.as_deref(), &text);
     Ok(PostingSource {
         path,
         name,
         text,
         warnings,
-        html,
+        format,
     })
+}
+
+/// What a posting file is written in. Told apart here and nowhere else:
+/// by the file's extension, except that text opening with a doctype or an
+/// `<html>` tag is HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostingFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// An HTML page (read as a reader sees it).
+    Html,
+    /// A JSON Resume job document (`.json`).
+    JobJson,
+}
+
+/// File extensions of postings, and the format each means: what `batch`
+/// collects from a directory.
+pub const POSTING_EXTENSIONS: &[(&str, PostingFormat)] = &[
+    ("txt", PostingFormat::Text),
+    ("md", PostingFormat::Markdown),
+    ("markdown", PostingFormat::Markdown),
+    ("html", PostingFormat::Html),
+    ("htm", PostingFormat::Html),
+    ("json", PostingFormat::JobJson),
+];
+
+impl PostingFormat {
+    /// The format of a posting at `path` (stdin: `None`) holding `text`.
+    pub fn of(path: Option<&Path>, text: &str) -> PostingFormat {
+        let by_extension = path
+            .and_then(Path::extension)
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .and_then(|e| {
+                POSTING_EXTENSIONS
+                    .iter()
+                    .find(|(x, _)| *x == e)
+                    .map(|&(_, f)| f)
+            });
+        match by_extension {
+            Some(f @ (PostingFormat::Html | PostingFormat::JobJson)) => f,
+            // A saved page is a page, whatever it is called.
+            _ if looks_like_html(text) => PostingFormat::Html,
+            Some(f) => f,
+            None => PostingFormat::Text,
+        }
+    }
+
+    /// True for a file name a batch should read as a posting.
+    pub fn is_posting_file(path: &Path) -> bool {
+        path.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .is_some_and(|e| POSTING_EXTENSIONS.iter().any(|(x, _)| *x == e))
+    }
 }
 
 /// A document that opens with a doctype or an `<html>` tag.
@@ -182,9 +223,13 @@ mod tests {
     #[test]
     fn html_is_known_by_extension_or_first_tag() {
         let p = decode(Some("p.htm".into()), "p.htm".into(), b"<p>x</p>".to_vec()).unwrap();
-        assert!(p.html);
-        assert!(dec(b"<!DOCTYPE html><p>x</p>").unwrap().html);
-        assert!(!dec(b"Use <b> sparingly").unwrap().html);
+        assert_eq!(p.format, PostingFormat::Html);
+        let html = dec(b"<!DOCTYPE html><p>x</p>").unwrap();
+        assert_eq!(html.format, PostingFormat::Html);
+        assert_eq!(
+            dec(b"Use <b> sparingly").unwrap().format,
+            PostingFormat::Text
+        );
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //!
 //! The core ([`analysis`], [`posting`], [`score`], [`select`]) is pure: plain
 //! data in, plain data out, no I/O. Loading ([`content`], [`input`]) and
-//! rendering/writing ([`render`], [`output`]) sit at the edges; [`cmd`] glues
-//! them into the commands that [`cli`] declares.
+//! rendering/writing ([`render`], [`output`], [`write`]) sit at the edges.
+//! [`engine::Engine`] is the one API that tailors and renders; [`cmd`] glues
+//! it to the commands that [`cli`] declares.
 
 pub mod analysis;
 pub mod batch;
@@ -14,6 +15,8 @@ pub mod cmd;
 pub mod content;
 pub mod coverage;
 pub mod diff;
+pub mod engine;
+pub mod format;
 pub mod html;
 pub mod import;
 pub mod input;
@@ -33,3 +36,5 @@ pub mod sections;
 pub mod select;
 pub mod tailored;
 pub mod text;
+pub mod write;
+pub mod yaml;

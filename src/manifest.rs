@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::render::Format;
+use crate::format::Format;
 
 /// Opens the manifest block in Markdown.
 const MD_OPEN: &str = "<!-- tailor-manifest";
@@ -102,6 +102,44 @@ pub fn embed(document: &str, format: Format, m: &Manifest) -> String {
     }
 }
 
+/// The PDF comment line that carries the manifest.
+const PDF_MARK: &[u8] = b"%tailor-manifest ";
+
+/// A PDF with the manifest embedded: one comment line, compact JSON, put
+/// just before the last `startxref`. Comments may stand wherever whitespace
+/// may, and nothing the cross-reference table points at moves, so the PDF
+/// stays valid. A PDF without `startxref` is returned as it is.
+pub fn embed_pdf(pdf: &[u8], m: &Manifest) -> Vec<u8> {
+    let Some(at) = rfind(pdf, b"startxref") else {
+        return pdf.to_vec();
+    };
+    let json = serde_json::to_string(m).expect("the manifest serialises");
+    let mut out = Vec::with_capacity(pdf.len() + json.len() + 20);
+    out.extend_from_slice(&pdf[..at]);
+    out.extend_from_slice(PDF_MARK);
+    out.extend_from_slice(json.as_bytes());
+    out.push(b'\n');
+    out.extend_from_slice(&pdf[at..]);
+    out
+}
+
+/// The manifest of a PDF tailor wrote (see [`embed_pdf`]): `Ok(None)` for
+/// any other PDF.
+pub fn extract_pdf(pdf: &[u8]) -> Result<Option<Manifest>, Corrupted> {
+    let Some(at) = rfind(pdf, PDF_MARK) else {
+        return Ok(None);
+    };
+    let rest = &pdf[at + PDF_MARK.len()..];
+    let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+    serde_json::from_slice(line)
+        .map(Some)
+        .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
 /// Why a manifest could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corrupted(pub String);
@@ -166,6 +204,16 @@ mod tests {
             covered: vec!["kafka".into()],
             missing: vec![],
         }
+    }
+
+    #[test]
+    fn a_pdf_carries_its_manifest_before_startxref() {
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\nxref\n0 1\ntrailer<<>>\nstartxref\n9\n%%EOF\n";
+        let m = manifest();
+        let with = embed_pdf(pdf, &m);
+        assert!(with.ends_with(b"startxref\n9\n%%EOF\n"));
+        assert_eq!(extract_pdf(&with).unwrap(), Some(m));
+        assert_eq!(extract_pdf(pdf).unwrap(), None);
     }
 
     #[test]

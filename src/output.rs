@@ -1,195 +1,98 @@
-//! Writing results: atomically (a temp file in the same directory, then a
-//! rename), so a résumé is never half-written, and never over an input.
+//! Outputs: one [`Output`] per format, holding what that format's backend
+//! needs (a template set, or nothing for JSON Resume) and turning a résumé
+//! view into the bytes of a file, with the manifest embedded where the
+//! format keeps it. What differs between formats is decided by
+//! [`Format`]; this module only dispatches on it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
-/// Writes `contents` to `path` atomically: readers see the old file or the
-/// new one, never a mix, even if tailor is killed mid-write. The data is
-/// synced to disk before the rename.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    write(path, contents, true)
+use crate::content::Library;
+use crate::format::{Backend, Format};
+use crate::manifest::{self, Manifest};
+use crate::render::{Renderer, ResumeView};
+use crate::select::Selection;
+
+/// A format, ready to render.
+pub struct Output {
+    format: Format,
+    /// The template set (`None` for JSON Resume, which is data).
+    renderer: Option<Renderer>,
 }
 
-/// [`write_atomic`] without syncing each file to disk: still never a
-/// half-written file for a reader, but after a power loss the newest files
-/// may be missing. For batch runs, where thousands of syncs would dominate.
-pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
-    write(path, contents, false)
+/// A rendered résumé.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The format it is in.
+    pub format: Format,
+    /// The file's bytes, manifest included.
+    pub bytes: Vec<u8>,
+    /// The text without its manifest (for PDF: the HTML it prints).
+    pub body: String,
+    /// Its manifest.
+    pub manifest: Manifest,
 }
 
-fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tailor-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot write `{}`: cannot create a file in `{}`",
-                path.display(),
-                dir.display()
-            )
-        })?;
-    tmp.write_all(contents)
-        .and_then(|()| {
-            if sync {
-                tmp.as_file().sync_all()
-            } else {
-                Ok(())
+impl Output {
+    /// The output for `format`: its built-in templates, each replaced by the
+    /// same-named file in `dir` when there is one, and the main template by
+    /// `file` when given.
+    pub fn new(format: Format, dir: Option<&Path>, file: Option<&Path>) -> Result<Output> {
+        let renderer = match format.templates() {
+            Some(set) => Some(Renderer::new(set, dir, file)?),
+            None => None,
+        };
+        Ok(Output { format, renderer })
+    }
+
+    /// The output for `format` with the built-in templates.
+    pub fn builtin(format: Format) -> Result<Output> {
+        Output::new(format, None, None)
+    }
+
+    /// Its format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The file extension it is written with.
+    pub fn extension(&self) -> &'static str {
+        self.format.extension()
+    }
+
+    /// Renders a view of `selection` into a document carrying `manifest`.
+    pub fn render(
+        &self,
+        library: &Library,
+        selection: &Selection,
+        view: &ResumeView,
+        manifest: Manifest,
+    ) -> Result<Document> {
+        let (bytes, body) = match &self.renderer {
+            None => {
+                // No template: the document is data, with the manifest in `meta`.
+                let doc = crate::jsonresume::document(library, selection, view, &manifest);
+                let mut text = serde_json::to_string_pretty(&doc)?;
+                text.push('\n');
+                (text.clone().into_bytes(), text)
             }
+            Some(r) if self.format.backend() == Backend::Pdf => {
+                let body = r.render(view)?;
+                let pdf = crate::pdf::print(&body)?;
+                (manifest::embed_pdf(&pdf, &manifest), body)
+            }
+            Some(r) => {
+                let body = r.render(view)?;
+                let text = manifest::embed(&body, self.format, &manifest);
+                (text.into_bytes(), body)
+            }
+        };
+        Ok(Document {
+            format: self.format,
+            bytes,
+            body,
+            manifest,
         })
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
-}
-
-/// What an existing file must look like for tailor to replace it without
-/// `--force`: something tailor wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A résumé in Markdown or HTML: it carries a tailor manifest.
-    Resume,
-    /// A PDF: it carries no manifest, so it is never replaced unasked.
-    Pdf,
-    /// A match report (`--report`), JSON or Markdown.
-    Report,
-    /// A batch summary or report page.
-    BatchSummary,
-}
-
-fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
-    };
-    match kind {
-        Kind::Resume => matches!(crate::manifest::extract(text), Ok(Some(_))),
-        Kind::Pdf => false,
-        Kind::Report => {
-            text.starts_with("# Match report: ")
-                || serde_json::from_str::<serde_json::Value>(text)
-                    .is_ok_and(|v| v.get("coverage").is_some() && v.get("selected").is_some())
-        }
-        Kind::BatchSummary => {
-            text.starts_with("posting,status,match_rate")
-                || text.contains("<title>tailor batch report</title>")
-                || serde_json::from_str::<serde_json::Value>(text)
-                    .is_ok_and(|v| v.get("postings").is_some() && v.get("rows").is_some())
-        }
-    }
-}
-
-/// Refuses to replace an existing file that tailor did not write (a
-/// hand-made résumé, say) unless `force`.
-pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
-    if force {
-        return Ok(());
-    }
-    let Ok(meta) = std::fs::metadata(path) else {
-        return Ok(());
-    };
-    if meta.is_dir() {
-        bail!("`{}` is a directory; choose a file name", path.display());
-    }
-    let bytes = std::fs::read(path).unwrap_or_default();
-    if !looks_like_ours(kind, &bytes) {
-        bail!(
-            "`{}` exists and was not written by tailor; pass --force to replace it",
-            path.display()
-        );
-    }
-    Ok(())
-}
-
-/// Refuses an output path that is one of the inputs (or inside an input
-/// directory, such as the content directory).
-pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
-    let Some(out_abs) = resolve(out) else {
-        return Ok(());
-    };
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            continue;
-        }
-        if let Ok(input_abs) = input.canonicalize() {
-            if out_abs == input_abs || out_abs.starts_with(&input_abs) && input_abs.is_dir() {
-                bail!(
-                    "output `{}` would overwrite the input `{}`; choose another --out",
-                    out.display(),
-                    input.display()
-                );
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The absolute path `path` names, following links in the existing part.
-fn resolve(path: &Path) -> Option<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Some(p);
-    }
-    let parent = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    Some(parent.canonicalize().ok()?.join(path.file_name()?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_and_replaces_whole_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("out.md");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        // No temp files are left behind.
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn only_tailors_own_files_are_replaced_unasked() {
-        let dir = tempfile::tempdir().unwrap();
-        let mine = dir.path().join("mine.md");
-        std::fs::write(&mine, "# My hand-made résumé\n").unwrap();
-        let err = ensure_replaceable(&mine, Kind::Resume, false)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("was not written by tailor; pass --force"),
-            "{err}"
-        );
-        assert!(ensure_replaceable(&mine, Kind::Resume, true).is_ok());
-        assert!(ensure_replaceable(&dir.path().join("new.md"), Kind::Resume, false).is_ok());
-        let report = dir.path().join("r.md");
-        std::fs::write(&report, "# Match report: p.md\n").unwrap();
-        assert!(ensure_replaceable(&report, Kind::Report, false).is_ok());
-        let pdf = dir.path().join("r.pdf");
-        std::fs::write(&pdf, "%PDF-1.7").unwrap();
-        assert!(ensure_replaceable(&pdf, Kind::Pdf, false).is_err());
-    }
-
-    #[test]
-    fn output_over_an_input_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let job = dir.path().join("job.txt");
-        std::fs::write(&job, "x").unwrap();
-        let err = ensure_not_input(&job, &[&job]).unwrap_err().to_string();
-        assert!(err.contains("would overwrite the input"), "{err}");
-        let content = dir.path().join("content");
-        std::fs::create_dir(&content).unwrap();
-        assert!(ensure_not_input(&content.join("x.md"), &[&content]).is_err());
-        assert!(ensure_not_input(&dir.path().join("new.md"), &[&job, &content]).is_ok());
     }
 }

@@ -1,8 +1,8 @@
 //! PDF output: the HTML résumé printed by a headless Chromium, which must be
-//! installed (Debian: `apt-get install chromium`). The PDF is written to a
-//! temp file in the target's directory and renamed, like every output.
+//! installed (Debian: `apt-get install chromium`). It prints in a temporary
+//! directory and hands back the bytes, which are written like every output.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
@@ -38,8 +38,9 @@ pub fn find_chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Prints `html` to a PDF at `out`, atomically.
-pub fn print(html: &str, out: &Path) -> Result<()> {
+/// Prints `html` to PDF and returns the PDF's bytes; writing them is the
+/// caller's (atomic) job.
+pub fn print(html: &str) -> Result<Vec<u8>> {
     let Some(chromium) = find_chromium() else {
         bail!(
             "--format pdf needs Chromium on the PATH (Debian: apt-get install chromium; or set TAILOR_CHROMIUM); --format html writes a page to print yourself"
@@ -48,15 +49,7 @@ pub fn print(html: &str, out: &Path) -> Result<()> {
     let work = tempfile::tempdir().context("cannot create a temporary directory for Chromium")?;
     let page = work.path().join("resume.html");
     std::fs::write(&page, html).context("cannot write the page for Chromium")?;
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let target = tempfile::Builder::new()
-        .prefix(".tailor-")
-        .suffix(".pdf")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write `{}`", out.display()))?;
+    let target = work.path().join("resume.pdf");
     let status = Command::new(&chromium)
         .args(HEADLESS_FLAGS)
         .arg("--no-pdf-header-footer")
@@ -64,21 +57,15 @@ pub fn print(html: &str, out: &Path) -> Result<()> {
             "--user-data-dir={}",
             work.path().join("profile").display()
         ))
-        .arg(format!("--print-to-pdf={}", target.path().display()))
+        .arg(format!("--print-to-pdf={}", target.display()))
         .arg(format!("file://{}", page.display()))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
         .with_context(|| format!("cannot run `{}`", chromium.display()))?;
-    let size = std::fs::metadata(target.path())
-        .map(|m| m.len())
-        .unwrap_or(0);
-    if !status.success() || size == 0 {
+    let bytes = std::fs::read(&target).unwrap_or_default();
+    if !status.success() || bytes.is_empty() {
         bail!("`{}` did not print the PDF ({status})", chromium.display());
     }
-    target
-        .persist(out)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write `{}`", out.display()))?;
-    Ok(())
+    Ok(bytes)
 }

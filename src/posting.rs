@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::{self, TermKind};
 use crate::html;
+use crate::input::{PostingFormat, PostingSource};
 use crate::lexicon;
 use crate::sections::{self, SectionKind};
 
@@ -187,6 +188,29 @@ impl Posting {
             sections: infos,
             terms,
         }
+    }
+
+    /// Analyses a posting as read, by its format ([`PostingFormat`]): the
+    /// one place where the formats part ways. A posting with nothing to
+    /// match is an error naming it.
+    pub fn from_source(source: &PostingSource) -> anyhow::Result<Posting> {
+        let name = &source.name;
+        let posting = match source.format {
+            PostingFormat::Html => Posting::analyse_html(name, &source.text),
+            PostingFormat::JobJson => {
+                let text = crate::job::to_posting_text(&source.text)
+                    .map_err(|e| anyhow::anyhow!("posting `{}`: {e}", source.label()))?;
+                Posting::analyse(name, &text)
+            }
+            PostingFormat::Text | PostingFormat::Markdown => Posting::analyse(name, &source.text),
+        };
+        if posting.is_empty() {
+            anyhow::bail!(
+                "posting `{}` has no words to match (only numbers, punctuation or common words)",
+                source.label()
+            );
+        }
+        Ok(posting)
     }
 
     /// Analyses an HTML posting as a reader sees it (see

@@ -9,25 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
-use crate::content::load::{read_text, yaml_error};
-use crate::render::{Format, Paper};
+use crate::format::{Format, Paper, Section};
 use crate::select::{Budget, Rule};
-
-/// A résumé section a profile can show, in the order it lists them.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    /// The opening paragraph.
-    Summary,
-    /// Roles and their achievements.
-    Experience,
-    /// Skill groups.
-    Skills,
-    /// Degrees and schools.
-    Education,
-}
+use crate::yaml::{read_text, yaml_error};
 
 /// Which skill keywords to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
@@ -102,6 +86,10 @@ pub struct Profile {
     #[serde(skip)]
     #[schemars(skip)]
     pub source: Option<PathBuf>,
+    /// The name it was loaded by (set by the loader; see [`Profile::label`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub key: String,
 }
 
 /// The built-in default profile, used when neither `--profile` nor
@@ -109,6 +97,18 @@ pub struct Profile {
 pub const BUILTIN_DEFAULT: &str = include_str!("../profiles/default.yaml");
 
 impl Profile {
+    /// The profile's name as manifests and messages give it: the name it
+    /// was loaded by (`--profile payments`, or a file's stem), "default"
+    /// without one. Never a path, so a résumé sent out does not carry the
+    /// sender's folders.
+    pub fn label(&self) -> &str {
+        if self.key.is_empty() {
+            "default"
+        } else {
+            &self.key
+        }
+    }
+
     /// The budget, parsed.
     pub fn budget(&self) -> Result<Option<Budget>> {
         match &self.budget_spec {
@@ -161,6 +161,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Profile> {
         serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?
     };
     p.source = Some(path.to_path_buf());
+    p.key = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let at = |m: anyhow::Error| anyhow!("{}: {m:#}", path.display());
     p.budget().map_err(at)?;
     p.exclude_rules().map_err(at)?;
@@ -185,10 +189,12 @@ pub fn load(name: Option<&str>) -> Result<Profile> {
         if local.is_file() {
             return parse(local, &read_text(local)?);
         }
-        return parse(
+        let mut p = parse(
             Path::new("profiles/default.yaml (built-in)"),
             BUILTIN_DEFAULT,
-        );
+        )?;
+        p.key = "default".to_string();
+        return Ok(p);
     };
     let as_path = Path::new(name);
     let path = if as_path.is_file() {
@@ -211,7 +217,12 @@ pub fn load(name: Option<&str>) -> Result<Profile> {
         }
         in_dir
     };
-    parse(&path, &read_text(&path)?)
+    let mut p = parse(&path, &read_text(&path)?)?;
+    if !as_path.is_file() {
+        // Loaded by name: the name, as the user wrote it.
+        p.key = name.to_string();
+    }
+    Ok(p)
 }
 
 /// Names of the profiles in ./profiles, sorted.

@@ -13,97 +13,8 @@ use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
 use crate::content::{Library, date};
-use crate::profile::Section;
+use crate::format::{Paper, Section, TemplateSet};
 use crate::select::{Phrasing, Selection};
-
-/// Output formats.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    clap::ValueEnum,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// CommonMark.
-    #[value(alias = "markdown")]
-    Md,
-    /// One self-contained HTML page.
-    #[value(alias = "htm")]
-    Html,
-    /// The HTML page printed to PDF by Chromium (which must be installed).
-    Pdf,
-    /// A JSON Resume document (schema 1.0), for JSON Resume themes.
-    #[value(name = "jsonresume")]
-    #[serde(rename = "jsonresume")]
-    JsonResume,
-}
-
-/// Paper size for printing (the HTML's `@page` rule).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    clap::ValueEnum,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    /// 210 × 297 mm.
-    #[default]
-    A4,
-    /// 8.5 × 11 in.
-    Letter,
-}
-
-impl Paper {
-    /// The CSS `size` value.
-    pub fn css(self) -> &'static str {
-        match self {
-            Paper::A4 => "A4",
-            Paper::Letter => "letter",
-        }
-    }
-}
-
-impl Format {
-    /// The format an output path's extension asks for, if any.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(Format::Md),
-            "html" | "htm" => Some(Format::Html),
-            "pdf" => Some(Format::Pdf),
-            "json" => Some(Format::JsonResume),
-            _ => None,
-        }
-    }
-
-    /// The main template's file name under `templates/` (PDF prints the HTML).
-    pub fn template_name(self) -> &'static str {
-        match self {
-            Format::Md | Format::JsonResume => "resume.md.hbs",
-            Format::Html | Format::Pdf => "resume.html.hbs",
-        }
-    }
-
-    /// The partials' folder under `templates/partials/`.
-    fn partials(self) -> &'static str {
-        match self {
-            Format::Md | Format::JsonResume => "md",
-            Format::Html | Format::Pdf => "html",
-        }
-    }
-}
 
 /// Every built-in template file: its path under `templates/`, and its text.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -156,6 +67,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "partials/html/education.hbs",
         include_str!("../templates/partials/html/education.hbs"),
     ),
+    (
+        "report.html.hbs",
+        include_str!("../templates/report.html.hbs"),
+    ),
 ];
 
 /// What templates see: the résumé as data.
@@ -202,12 +117,7 @@ impl Default for Presentation {
         Presentation {
             headline: None,
             summary: None,
-            sections: vec![
-                Section::Summary,
-                Section::Experience,
-                Section::Skills,
-                Section::Education,
-            ],
+            sections: Section::ALL.to_vec(),
             paper: Paper::A4,
             matching_skills_only: false,
         }
@@ -357,7 +267,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
             dest_url,
             title,
             id,
-        }) if !is_safe_url(&dest_url) => Event::Start(Tag::Link {
+        }) if !crate::text::is_safe_url(&dest_url) => Event::Start(Tag::Link {
             link_type,
             dest_url: "#".into(),
             title,
@@ -396,17 +306,6 @@ fn escape_markdown_html(s: &str) -> String {
     out
 }
 
-/// Links may go to the web, to mail, or within the page; never to script.
-pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains('/') && !scheme.contains('#') => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
-}
-
 fn markdown_helper(
     h: &Helper,
     _: &Handlebars,
@@ -436,19 +335,19 @@ handlebars_helper!(join: |items: array, sep: str| {
         .collect::<Vec<_>>().join(sep)
 });
 
-/// A configured set of templates for one format, ready to render.
+/// A configured set of templates, ready to render.
 pub struct Renderer {
     registry: Handlebars<'static>,
-    format: Format,
+    set: TemplateSet,
     /// Registered name → where it came from, for error messages.
     origins: Vec<(String, String)>,
 }
 
 impl Renderer {
-    /// The built-in templates for `format`, each replaced by the file of the
+    /// The built-in templates of `set`, each replaced by the file of the
     /// same name in `dir` when there is one, and the main template by `file`
     /// when given.
-    pub fn new(format: Format, dir: Option<&Path>, file: Option<&Path>) -> Result<Renderer> {
+    pub fn new(set: TemplateSet, dir: Option<&Path>, file: Option<&Path>) -> Result<Renderer> {
         if let Some(d) = dir {
             if !d.is_dir() {
                 return Err(anyhow!(
@@ -459,28 +358,32 @@ impl Renderer {
         }
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        match format {
-            Format::Md | Format::JsonResume => registry.register_escape_fn(escape_markdown_html),
-            Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
+        if set.html {
+            registry.register_escape_fn(handlebars::html_escape);
+        } else {
+            registry.register_escape_fn(escape_markdown_html);
         }
         registry.register_helper("md", Box::new(markdown_helper));
         registry.register_helper("join", Box::new(join));
         registry.register_helper("date_range", Box::new(date_range));
         let mut renderer = Renderer {
             registry,
-            format,
+            set,
             origins: Vec::new(),
         };
-        let prefix = format!("partials/{}/", format.partials());
+        let prefix = set.partials.map(|p| format!("partials/{p}/"));
         for (path, builtin) in TEMPLATES {
-            let name = if *path == format.template_name() {
+            let name = if *path == set.main {
                 path.to_string()
-            } else if let Some(rest) = path.strip_prefix(&prefix) {
-                format!("{}/{}", format.partials(), rest.trim_end_matches(".hbs"))
+            } else if let (Some(p), Some(rest)) = (
+                set.partials,
+                prefix.as_deref().and_then(|x| path.strip_prefix(x)),
+            ) {
+                format!("{p}/{}", rest.trim_end_matches(".hbs"))
             } else {
                 continue;
             };
-            let user_file = if *path == format.template_name() && file.is_some() {
+            let user_file = if *path == set.main && file.is_some() {
                 file.map(Path::to_path_buf)
             } else {
                 dir.map(|d| d.join(path)).filter(|p| p.is_file())
@@ -498,9 +401,9 @@ impl Renderer {
         Ok(renderer)
     }
 
-    /// The built-in templates for `format`.
-    pub fn builtin(format: Format) -> Result<Renderer> {
-        Renderer::new(format, None, None)
+    /// The built-in templates of `set`.
+    pub fn builtin(set: TemplateSet) -> Result<Renderer> {
+        Renderer::new(set, None, None)
     }
 
     fn register(&mut self, name: &str, source: &str, origin: String) -> Result<()> {
@@ -520,23 +423,19 @@ impl Renderer {
         Ok(())
     }
 
-    /// The format this renderer writes.
-    pub fn format(&self) -> Format {
-        self.format
-    }
-
     fn origin(&self, name: Option<&str>) -> String {
-        let name = name.unwrap_or(self.format.template_name());
+        let name = name.unwrap_or(self.set.main);
         self.origins
             .iter()
             .find(|(n, _)| n == name)
             .map_or_else(|| name.to_string(), |(_, o)| o.clone())
     }
 
-    /// Renders the résumé.
-    pub fn render(&self, view: &ResumeView) -> Result<String> {
+    /// Renders `data` (a [`ResumeView`] for the résumé sets) through the
+    /// main template.
+    pub fn render(&self, data: &impl Serialize) -> Result<String> {
         self.registry
-            .render(self.format.template_name(), view)
+            .render(self.set.main, data)
             .map_err(|e| {
                 let at = match (e.line_no, e.column_no) {
                     (Some(l), Some(c)) => format!(":{l}:{c}"),
@@ -576,7 +475,7 @@ pub fn export(dir: &Path) -> Result<Vec<PathBuf>> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
-        crate::output::write_atomic(&target, text.as_bytes())?;
+        crate::write::write_atomic(&target, text.as_bytes())?;
         written.push(target);
     }
     Ok(written)
@@ -612,16 +511,13 @@ mod tests {
     }
 
     #[test]
-    fn format_follows_the_extension() {
-        assert_eq!(Format::from_path(Path::new("x.HTM")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("x.markdown")), Some(Format::Md));
-        assert_eq!(Format::from_path(Path::new("x.txt")), None);
-    }
-
-    #[test]
     fn every_builtin_template_compiles() {
-        for format in [Format::Md, Format::Html] {
-            Renderer::builtin(format).unwrap();
+        for set in [
+            TemplateSet::MARKDOWN,
+            TemplateSet::HTML,
+            TemplateSet::BATCH_REPORT,
+        ] {
+            Renderer::builtin(set).unwrap();
         }
     }
 
@@ -630,7 +526,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("resume.md.hbs");
         std::fs::write(&f, "line\n{{#if x}}").unwrap();
-        let err = Renderer::new(Format::Md, None, Some(&f))
+        let err = Renderer::new(TemplateSet::MARKDOWN, None, Some(&f))
             .err()
             .unwrap()
             .to_string();

@@ -437,6 +437,19 @@ impl LibraryIndex {
     /// Analyses every achievement's text, short phrasing and tags, with the
     /// built-in aliases plus the library's own.
     pub fn build(library: &Library) -> LibraryIndex {
+        LibraryIndex::build_with(library, &BTreeMap::new())
+    }
+
+    /// [`LibraryIndex::build`] with `extra` alias groups (a profile's) on
+    /// top of the library's, which stays as it is.
+    pub fn build_with(library: &Library, extra: &BTreeMap<String, Vec<String>>) -> LibraryIndex {
+        let mut groups = library.aliases.clone();
+        for (name, variants) in extra {
+            groups
+                .entry(name.clone())
+                .or_default()
+                .extend(variants.iter().cloned());
+        }
         let mut index = LibraryIndex {
             refs: Vec::new(),
             text: HashMap::new(),
@@ -447,7 +460,7 @@ impl LibraryIndex {
             avg_len: 0.0,
             boosts: Vec::new(),
             vocabulary: BTreeMap::new(),
-            aliases: Aliases::new(&library.aliases),
+            aliases: Aliases::new(&groups),
             term_boosts: HashMap::new(),
         };
         let ages = role_ages(library);

@@ -45,6 +45,28 @@ pub fn word_count(markdown: &str) -> usize {
     plain(markdown).split_whitespace().count()
 }
 
+/// Links may go to the web, to mail, or within the page; never to script.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') && !scheme.contains('#') => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+/// Counts with their nouns in the right number, joined by commas:
+/// `counted(&[(1, "role", "roles"), (3, "achievement", "achievements")])`
+/// is "1 role, 3 achievements".
+pub fn counted(items: &[(usize, &str, &str)]) -> String {
+    items
+        .iter()
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,7 +137,7 @@ fn check_validates_and_lints() {
     );
     let (code, _, err) = run(&["check", "--deny-warnings"]);
     assert_eq!(code, 2);
-    assert!(err.contains("lint warning(s) and --deny-warnings"), "{err}");
+    assert!(err.contains("6 warnings and --deny-warnings"), "{err}");
     let (code, _, err) = run(&["check", "--content", "tests/fixtures/bad/unknown-key.yaml"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `text`?"), "{err}");

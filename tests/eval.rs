@@ -41,15 +41,15 @@ fn load_set(root: &Path, labels_path: &Path) -> Eval {
     let postings = files
         .iter()
         .map(|f| {
-            let src = tailor::input::read_posting(f).unwrap();
+            let mut src = tailor::input::read_posting(f).unwrap();
             let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-            let (text, posting) = if src.html {
-                let text = tailor::html::posting_text(&src.text);
-                (text.clone(), Posting::analyse(&name, &text))
-            } else {
-                (src.text.clone(), Posting::analyse(&name, &src.text))
+            src.name = name.clone();
+            // The baseline reads what a reader sees, as the analysis does.
+            let text = match src.format {
+                tailor::input::PostingFormat::Html => tailor::html::posting_text(&src.text),
+                _ => src.text.clone(),
             };
-            (name, text, posting)
+            (name, text, Posting::from_source(&src).unwrap())
         })
         .collect();
     let mut labels: BTreeMap<String, HashMap<String, f64>> = BTreeMap::new();

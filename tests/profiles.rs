@@ -179,7 +179,7 @@ fn exported_templates_render_the_same_and_export_refuses_to_overwrite() {
     let d = dir.path().join("t");
     let (code, out, err) = run(&["templates", "export", d.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("wrote 13 template files"), "{out}");
+    assert!(out.contains("wrote 14 template files"), "{out}");
     assert!(d.join("partials/html/style.css.hbs").is_file());
     for format in ["md", "html"] {
         let (_, builtin, _) = run(&["compose", "--job", EXAMPLES[0], "--format", format]);

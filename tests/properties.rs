@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use tailor::content::Library;
 use tailor::posting::Posting;
 use tailor::score::LibraryIndex;
-use tailor::select::{Budget, Options, select};
+use tailor::select::{Budget, Costs, Options, select};
 
 static LIBRARY: LazyLock<(Library, LibraryIndex)> = LazyLock::new(|| {
     let lib = tailor::content::load(std::path::Path::new("tests/eval/library.yaml")).unwrap();
@@ -82,7 +82,7 @@ proptest! {
             _ => Budget::Lines(words / 8 + 1),
         };
         let options = Options { budget, ..Options::default() };
-        if let Ok(s) = select(lib, &scored, &keys, &options) {
+        if let Ok(s) = select(lib, &scored, &keys, &options, &Costs::new(lib, &options)) {
             prop_assert!(s.used <= s.capacity);
             let cost: u32 = s.chosen.iter().map(|c| c.cost).sum();
             prop_assert_eq!(cost, s.used);

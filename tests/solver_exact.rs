@@ -9,7 +9,7 @@
 //! deterministic, so this checks the method, never the time.
 
 use tailor::score::LibraryIndex;
-use tailor::select::{Budget, Options, select};
+use tailor::select::{Budget, Costs, Options, select};
 
 #[path = "../scripts/support/generate.rs"]
 mod support;
@@ -27,7 +27,14 @@ fn every_posting_and_budget_is_solved_exactly() {
                 budget: Budget::Words(words),
                 ..Options::default()
             };
-            let selection = select(&library, &case.scored, &case.keys, &options).expect("selects");
+            let selection = select(
+                &library,
+                &case.scored,
+                &case.keys,
+                &options,
+                &Costs::new(&library, &options),
+            )
+            .expect("selects");
             if !selection.method.starts_with("exact") {
                 unproven.push(format!(
                     "{} at {words} words: {}",

@@ -10,7 +10,10 @@
 pub mod normalise;
 pub mod stem;
 pub mod stopwords;
+pub mod tech;
 pub mod tokenise;
+
+pub use tech::is_tech;
 
 pub use tokenise::{Token, TokenKind};
 

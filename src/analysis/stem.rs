@@ -53,7 +53,7 @@ pub fn stem_word(word: &str) -> String {
 /// The term a kept token stands for.
 pub fn term(token: &Token) -> Term {
     match token.kind {
-        TokenKind::Word if crate::lexicon::is_tech(&token.text) => Term {
+        TokenKind::Word if super::is_tech(&token.text) => Term {
             key: token.text.clone(),
             surface: token.text.clone(),
             kind: TermKind::Tech,

@@ -15,15 +15,13 @@ use rayon::prelude::*;
 
 use crate::batch::{self, Row};
 use crate::cli::BatchArgs;
-use crate::content::Library;
-use crate::input;
-use crate::output;
-use crate::render::{Format, Presentation, Renderer};
-use crate::score::LibraryIndex;
-use crate::select::Options;
-
-/// Extensions of posting files found in directories.
-const POSTING_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+use crate::engine::Engine;
+use crate::format::{Format, TemplateSet};
+use crate::input::{self, PostingFormat};
+use crate::output::Output;
+use crate::posting::Posting;
+use crate::render::Renderer;
+use crate::write::{self, Kind};
 
 /// The postings named on the command line, in order, without repeats; an
 /// argument that names nothing becomes an error entry.
@@ -47,7 +45,7 @@ fn collect(
             if files.is_empty() {
                 out.push(Err((
                     s.into_owned(),
-                    "directory holds no .txt, .md or .html postings".into(),
+                    "directory holds no .txt, .md, .html or .json postings".into(),
                 )));
             }
             for f in files {
@@ -86,15 +84,14 @@ fn walk(dir: &Path, recursive: bool, files: &mut Vec<PathBuf>) {
             if recursive {
                 walk(&p, recursive, files);
             }
-        } else if p
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| POSTING_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-        {
+        } else if PostingFormat::is_posting_file(&p) {
             files.push(p);
         }
     }
 }
+
+/// `--threads` is capped at this many per CPU.
+const MAX_THREADS_PER_CPU: usize = 4;
 
 /// Time spent per stage, summed over threads, in nanoseconds.
 #[derive(Default)]
@@ -114,16 +111,8 @@ fn lap(counter: &AtomicU64, since: &mut Instant) {
 
 /// Everything loaded once and shared by the workers.
 struct Shared<'a> {
-    library: Library,
-    index: LibraryIndex,
-    options: Options,
-    costs: crate::select::Costs,
-    renderers: Vec<Renderer>,
-    presentation: Presentation,
-    profile_name: String,
-    /// The library's hash for every manifest: hashing it serialises the
-    /// whole library, so once, not per posting.
-    content_hash: String,
+    engine: Engine,
+    outputs: Vec<Output>,
     out_dir: &'a Path,
     force: bool,
     timings: Timings,
@@ -133,43 +122,32 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
     let mut t = Instant::now();
     let source = input::read_posting(path)?;
     lap(&s.timings.read, &mut t);
-    let posting = super::analyse_source(&source)?;
+    let posting = Posting::from_source(&source)?;
     lap(&s.timings.analyse, &mut t);
     // Scoring and selection are timed together: one call does both.
-    let tailored =
-        crate::tailored::tailor_with_costs(&s.library, &s.index, &posting, &s.options, &s.costs)?;
+    let tailored = s.engine.tailor(&posting)?;
     lap(&s.timings.score_select, &mut t);
     let mut documents = Vec::new();
-    for r in &s.renderers {
-        let (doc, _, _) = super::compose::finish(
-            &s.library,
-            &posting,
-            &s.index,
-            &tailored,
-            r,
-            &s.presentation,
-            &super::compose::Stamp {
-                profile: &s.profile_name,
-                content_hash: &s.content_hash,
-            },
-        )?;
-        let ext = if r.format() == Format::Md {
-            "md"
-        } else {
-            "html"
-        };
-        documents.push((format!("{stem}.{ext}"), doc));
+    for output in &s.outputs {
+        let doc = s.engine.render(&posting, &tailored, output)?;
+        documents.push((format!("{stem}.{}", output.extension()), doc));
     }
     lap(&s.timings.render, &mut t);
-    for (name, _) in &documents {
-        output::ensure_replaceable(&s.out_dir.join(name), output::Kind::Resume, s.force)?;
+    for (name, doc) in &documents {
+        let kind = if doc.format == Format::Pdf {
+            Kind::Pdf
+        } else {
+            Kind::Resume
+        };
+        write::ensure_replaceable(&s.out_dir.join(name), kind, s.force)?;
     }
     for (name, doc) in &documents {
-        output::write_atomic_unsynced(&s.out_dir.join(name), doc.as_bytes())?;
+        write::write_atomic_unsynced(&s.out_dir.join(name), &doc.bytes)?;
     }
     lap(&s.timings.write, &mut t);
 
-    let refs: Vec<_> = s.library.achievements().map(|(at, _)| at).collect();
+    let library = s.engine.library();
+    let refs: Vec<_> = library.achievements().map(|(at, _)| at).collect();
     let uncovered = tailored
         .key_terms
         .iter()
@@ -194,7 +172,7 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
                 .chosen
                 .iter()
                 .map(|c| {
-                    let a = s.library.achievement(c.at);
+                    let a = library.achievement(c.at);
                     let shown = match c.phrasing {
                         crate::select::Phrasing::Short => a.short.as_deref().unwrap_or(&a.text),
                         crate::select::Phrasing::Text => &a.text,
@@ -232,22 +210,25 @@ fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
 
 /// Runs `tailor batch`.
 pub fn run(args: &BatchArgs) -> Result<ExitCode> {
-    if args.format.contains(&Format::Pdf) {
+    if let Some(f) = args.format.iter().find(|f| f.is_binary()) {
+        // A browser per posting: print them one at a time instead.
         bail!(
-            "batch writes md and html; print PDFs one at a time with `tailor compose --format pdf`"
+            "batch writes md, html and jsonresume; print {} files one at a time with `tailor compose --format {}`",
+            f.name(),
+            f.name()
         );
     }
     let mut formats = args.format.clone();
     formats.dedup();
     let started = Instant::now();
     let profile = super::load_profile(args.profile.as_deref())?;
-    let options = super::select_options(&args.select, &profile)?;
-    let (library, index) = super::load_indexed(&args.content.content, &profile)?;
     let templates = profile.templates_dir();
-    let renderers = formats
+    let outputs = formats
         .iter()
-        .map(|&f| Renderer::new(f, templates.as_deref(), None))
+        .map(|&f| Output::new(f, templates.as_deref(), None))
         .collect::<Result<Vec<_>>>()?;
+    let report = Renderer::new(TemplateSet::BATCH_REPORT, templates.as_deref(), None)?;
+    let engine = super::engine(&args.content.content, &profile, &args.select, None)?;
     std::fs::create_dir_all(&args.out_dir).with_context(|| {
         format!(
             "cannot create the output directory `{}`",
@@ -263,7 +244,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
 
     // Refuse early, before any work, to replace a foreign summary.
     for name in ["summary.csv", "summary.json", "report.html"] {
-        output::ensure_replaceable(&out_dir.join(name), output::Kind::BatchSummary, args.force)?;
+        write::ensure_replaceable(&out_dir.join(name), Kind::BatchSummary, args.force)?;
     }
     let inputs = collect(&args.postings, args.recursive);
     let stems: Vec<String> = inputs
@@ -277,17 +258,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         })
         .collect();
     let stems = batch::output_stems(&stems);
-    let costs = crate::select::Costs::new(&library, &options);
-    let content_hash = super::compose::content_hash(&library);
     let shared = Shared {
-        library,
-        index,
-        options,
-        costs,
-        renderers,
-        presentation: super::compose::presentation(&profile, None),
-        profile_name: super::compose::profile_name(args.profile.as_deref(), &profile),
-        content_hash,
+        engine,
+        outputs,
         out_dir: &out_dir,
         force: args.force,
         timings: Timings::default(),
@@ -319,32 +292,45 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
             .collect()
     };
     let rows = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(n))
-            .build()
-            .map_err(|e| anyhow!("cannot start {n} threads: {e}"))?
-            .install(work),
+        Some(n) => {
+            // More threads than this only queue for the cores and cost
+            // memory; 65,535 of them stalled the machine.
+            let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+            let most = cpus * MAX_THREADS_PER_CPU;
+            let n = usize::from(n);
+            if n > most {
+                eprintln!(
+                    "tailor: --threads {n} is more than {most} ({cpus} CPUs × {MAX_THREADS_PER_CPU}); using {most}"
+                );
+            }
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.min(most))
+                .build()
+                .map_err(|e| anyhow!("cannot start {n} threads: {e}"))?
+                .install(work)
+        }
         None => work(),
     };
     progress.finish_and_clear();
 
     let mut t = Instant::now();
     let ids: Vec<String> = shared
-        .library
+        .engine
+        .library()
         .achievements()
         .map(|(_, a)| a.id.clone())
         .collect();
-    output::write_atomic(
+    write::write_atomic(
         &out_dir.join("summary.csv"),
         batch::summary_csv(&rows).as_bytes(),
     )?;
-    output::write_atomic(
+    write::write_atomic(
         &out_dir.join("summary.json"),
         batch::summary_json(&rows).as_bytes(),
     )?;
-    output::write_atomic(
+    write::write_atomic(
         &out_dir.join("report.html"),
-        batch::report_html(&rows, &ids).as_bytes(),
+        report.render(&batch::report_view(&rows, &ids))?.as_bytes(),
     )?;
     lap(&shared.timings.write, &mut t);
     for r in rows.iter().filter(|r| r.status != "ok") {

@@ -1,5 +1,6 @@
-//! `tailor check` (validate and lint without a posting) and `tailor init`
-//! (scaffold a new résumé folder).
+//! `tailor check`: validate and lint the content, the profiles and any
+//! template set, without a posting. Templates are rendered, not only
+//! parsed, so a misspelt field fails here as it would in `compose`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -8,7 +9,13 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::CheckArgs;
-use crate::render::{Format, Renderer};
+use crate::content::Library;
+use crate::engine::Engine;
+use crate::format::{Backend, Format};
+use crate::output::Output;
+use crate::posting::Posting;
+use crate::profile::Profile;
+use crate::select::{Budget, Options};
 
 /// Runs `tailor check`.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
@@ -16,10 +23,19 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "content: {} roles, {} achievements — valid",
-        library.experience.len(),
-        library.achievements().count()
+        "content: {} — valid",
+        crate::text::counted(&[
+            (library.experience.len(), "role", "roles"),
+            (
+                library.achievements().count(),
+                "achievement",
+                "achievements"
+            ),
+        ])
     );
+    // Findings that do not stop the check: lints, and profile rules that
+    // name what this library lacks (a profile may be meant for another).
+    let mut warnings: Vec<String> = Vec::new();
     let profiles = args.profiles.clone().or_else(|| {
         let p = Path::new("profiles");
         p.is_dir().then(|| p.to_path_buf())
@@ -32,21 +48,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             .collect();
         files.sort();
         for f in &files {
-            let profile = crate::profile::parse(f, &crate::content::load::read_text(f)?)?;
-            // Rules must name achievements and tags the library has.
+            let profile = crate::profile::parse(f, &crate::yaml::read_text(f)?)?;
             let options = super::select_options(&Default::default(), &profile)?;
             for id in &options.pins {
                 if !library.achievements().any(|(_, a)| a.id == *id) {
-                    bail!(
-                        "{}: pins `{id}`, which the library does not have",
+                    warnings.push(format!(
+                        "{}: pins `{id}`, which this library does not have",
                         f.display()
-                    );
+                    ));
                 }
             }
             if let Some(dir) = profile.templates_dir() {
-                for format in [Format::Md, Format::Html] {
-                    Renderer::new(format, Some(&dir), None)?;
-                }
+                check_templates(&library, &dir)?;
             }
         }
         let _ = writeln!(
@@ -57,137 +70,55 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         );
     }
     if let Some(dir) = &args.templates {
-        for format in [Format::Md, Format::Html] {
-            Renderer::new(format, Some(dir), None)?;
-        }
+        check_templates(&library, dir)?;
         let _ = writeln!(out, "templates: {} — valid", dir.display());
     }
     let lints = crate::lint::lint(&library);
-    for l in &lints {
-        let _ = writeln!(out, "warning: {}: {}", l.subject, l.message);
+    warnings.extend(
+        lints
+            .iter()
+            .map(|l| format!("{}: {}", l.subject, l.message)),
+    );
+    for w in &warnings {
+        let _ = writeln!(out, "warning: {w}");
     }
-    let _ = writeln!(out, "{} warning(s)", lints.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::text::counted(&[(warnings.len(), "warning", "warnings")])
+    );
     super::print(&out)?;
-    if args.deny_warnings && !lints.is_empty() {
-        bail!("{} lint warning(s) and --deny-warnings", lints.len());
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-const INIT_CONTENT: &str = r#"# yaml-language-server: $schema=../schemas/content.schema.json
-# Your achievement library. Keep every achievement of your career here, once;
-# `tailor compose` picks the ones that fit each posting. `tailor schema
-# content` prints the format's JSON Schema; `tailor check` validates and lints.
-basics:
-  name: Your Name
-  headline: Backend Engineer
-  email: you@example.com
-  location: Your City
-summary: "One or two sentences on what you do best, with a result."
-experience:
-  - title: Backend Engineer            # required
-    company: Example Corp
-    start: 2021-03                     # YYYY-MM or YYYY
-    end: present                       # YYYY-MM, YYYY or present
-    achievements:
-      # One self-contained result each, with its figure, past tense.
-      - id: checkout-latency           # unique; used by --pin and --exclude
-        text: "Cut checkout p99 latency by **40%** by moving pricing to a cached read model."
-        short: "Cut checkout p99 latency **40%**."
-        tags: [performance, payments]
-skills:
-  - name: Backend
-    keywords: [Go, PostgreSQL, Kafka]
-"#;
-
-const INIT_PROFILE: &str = r#"# yaml-language-server: $schema=../schemas/profile.schema.json
-# The default profile: one page, every section. See README, "Profiles".
-name: Default
-budget: 1p
-sections: [summary, experience, skills, education]
-paper: a4
-"#;
-
-const INIT_POSTING: &str = "Backend Engineer, Payments\n\nRequirements:\n- Go and PostgreSQL\n- Latency and performance work\n- Payments or checkout experience\n";
-
-/// Runs `tailor init`.
-pub fn init(dir: &Path) -> Result<ExitCode> {
-    let content_schema = super::json(&schemars::schema_for!(crate::content::model::ContentFile))?;
-    let profile_schema = super::json(&schemars::schema_for!(crate::profile::Profile))?;
-    let files = [
-        ("content/resume.yaml", INIT_CONTENT),
-        ("profiles/default.yaml", INIT_PROFILE),
-        ("postings/example.txt", INIT_POSTING),
-        ("schemas/content.schema.json", content_schema.as_str()),
-        ("schemas/profile.schema.json", profile_schema.as_str()),
-    ];
-    for (path, _) in &files {
-        let target = dir.join(path);
-        if target.exists() {
-            bail!(
-                "`{}` already exists; tailor init never overwrites",
-                target.display()
-            );
-        }
-    }
-    for (path, text) in &files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", parent.display()))?;
-        }
-        crate::output::write_atomic(&target, text.as_bytes())?;
-    }
-    super::print(&format!(
-        "created {0}/content/resume.yaml, {0}/profiles/default.yaml and {0}/postings/example.txt\nnext: edit content/resume.yaml, then run `tailor compose --job postings/example.txt` in {0}\n",
-        dir.display()
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Runs `tailor import`.
-pub fn import(file: &Path, out_dir: &Path) -> Result<ExitCode> {
-    let text = crate::content::load::read_text(file)?;
-    let yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
-    let doc: serde_json::Value = if yaml {
-        serde_yaml::from_str(&text)
-            .map_err(|e| crate::content::load::yaml_error(file, &text, &e))?
-    } else {
-        serde_json::from_str(&text).map_err(|e| {
-            anyhow::anyhow!(
-                "{}:{}:{}: not valid JSON: {e}",
-                file.display(),
-                e.line(),
-                e.column()
-            )
-        })?
-    };
-    let imported =
-        crate::import::import(&doc).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let target = out_dir.join("resume.yaml");
-    if target.exists() {
+    if args.deny_warnings && !warnings.is_empty() {
         bail!(
-            "`{}` already exists; import into another directory (--out DIR)",
-            target.display()
+            "{} and --deny-warnings",
+            crate::text::counted(&[(warnings.len(), "warning", "warnings")])
         );
     }
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", out_dir.display()))?;
-    // What was written must load: the importer and the loader agree.
-    crate::content::load::from_sources(&[crate::content::load::Source {
-        path: target.clone(),
-        text: imported.yaml.clone(),
-    }])?;
-    crate::output::write_atomic(&target, imported.yaml.as_bytes())?;
-    let mut report = format!(
-        "wrote {}: {} roles, {} achievements\n",
-        target.display(),
-        imported.roles,
-        imported.achievements
-    );
-    for n in &imported.notes {
-        report.push_str(&format!("note: {n}\n"));
-    }
-    super::print(&report)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders the whole library through every template set in `dir`, in
+/// strict mode: a template that uses a field the résumé data lacks fails
+/// here, naming the file and line, as it would in `compose`.
+fn check_templates(library: &Library, dir: &Path) -> Result<()> {
+    // Every achievement selected, so that every loop body renders.
+    let options = Options {
+        budget: Budget::All,
+        ..Options::default()
+    };
+    let engine = Engine::new(library.clone(), &Profile::default(), options, None);
+    let text: Vec<&str> = library
+        .achievements()
+        .map(|(_, a)| a.text.as_str())
+        .collect();
+    let posting = Posting::analyse("check", &format!("Check\n\n{}", text.join("\n")));
+    let tailored = engine.tailor(&posting)?;
+    for format in Format::ALL
+        .into_iter()
+        .filter(|f| matches!(f.backend(), Backend::Templates(_)))
+    {
+        let output = Output::new(format, Some(dir), None)?;
+        engine.render(&posting, &tailored, &output)?;
+    }
+    Ok(())
 }

@@ -1,174 +1,34 @@
-//! `tailor compose`: load, tailor, render (with its manifest), write;
-//! optionally a report, an explanation and a match-rate gate.
+//! `tailor compose`: read the posting, tailor the library to it through the
+//! engine, render, write; optionally a report, an explanation and a
+//! match-rate gate. Every target is checked before anything is written.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, bail};
 
-use crate::cli::{ComposeArgs, SelectArgs};
-use crate::content::Library;
-use crate::manifest::{self, Manifest};
-use crate::output;
-use crate::posting::Posting;
-use crate::profile::{Profile, SkillsMode};
-use crate::render::{self, Format, Paper, Presentation, Renderer};
-use crate::report::{Report, round};
-use crate::score::LibraryIndex;
-use crate::select::Phrasing;
-use crate::tailored::Tailored;
+use crate::cli::ComposeArgs;
+use crate::format::Format;
+use crate::output::Output;
+use crate::report::Report;
+use crate::write::{self, Kind};
 
-/// What to compose.
-pub(crate) struct Request<'a> {
-    pub job: &'a Path,
-    pub content: &'a Path,
-    pub select: &'a SelectArgs,
-    pub profile: &'a Profile,
-    pub profile_name: &'a str,
-    pub format: Format,
-    pub paper: Option<Paper>,
-    pub templates: Option<&'a Path>,
-    pub template: Option<&'a Path>,
-}
+/// A match rate below this gets a low-fit notice: the posting asks for
+/// much that the library does not show.
+const LOW_FIT: f64 = 0.2;
 
-/// A résumé composed in memory, with everything behind it.
-pub(crate) struct Composed {
-    /// The rendered document, manifest included.
-    pub document: String,
-    /// The rendered document without its manifest.
-    pub rendered: String,
-    /// Its manifest.
-    pub manifest: Manifest,
-    /// The library, posting and tailoring.
-    pub run: super::Run,
-}
-
-/// The presentation a profile asks for (`--paper` over the profile's).
-pub(crate) fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
-    Presentation {
-        headline: profile.headline.clone(),
-        summary: profile.summary.clone(),
-        sections: profile
-            .sections
-            .clone()
-            .unwrap_or_else(|| Presentation::default().sections),
-        paper: paper.or(profile.paper).unwrap_or_default(),
-        matching_skills_only: profile.skills == SkillsMode::Matching,
+/// The format asked for: `--format`, else the `--out` extension (an error
+/// when tailor cannot write it), else the profile's, else Markdown.
+fn format_of(args: &ComposeArgs, profile: Option<Format>) -> Result<Format> {
+    if let Some(f) = args.format {
+        return Ok(f);
     }
-}
-
-/// What every manifest of one run shares: the profile's name and the
-/// library's hash ([`content_hash`], which serialises the whole library, so
-/// callers rendering many tailorings compute it once).
-pub(crate) struct Stamp<'a> {
-    pub profile: &'a str,
-    pub content_hash: &'a str,
-}
-
-/// Renders one tailoring and its manifest: the document with the manifest
-/// embedded, the document without it, and the manifest.
-pub(crate) fn finish(
-    library: &Library,
-    posting: &Posting,
-    index: &LibraryIndex,
-    tailored: &Tailored,
-    renderer: &Renderer,
-    presentation: &Presentation,
-    stamp: &Stamp,
-) -> Result<(String, String, Manifest)> {
-    let mentioned = |k: &str| crate::coverage::mentioned(posting, index, k);
-    let view = render::view(library, &tailored.selection, presentation, &mentioned);
-    let manifest = manifest_of(library, posting, tailored, stamp);
-    if renderer.format() == Format::JsonResume {
-        // No template: the document is data, with the manifest in `meta`.
-        let doc = crate::jsonresume::document(library, &tailored.selection, &view, &manifest);
-        let text = super::json(&doc)?;
-        return Ok((text.clone(), text, manifest));
-    }
-    let rendered = renderer.render(&view)?;
-    let document = manifest::embed(&rendered, renderer.format(), &manifest);
-    Ok((document, rendered, manifest))
-}
-
-/// Composes a résumé in memory.
-pub(crate) fn compose(req: &Request) -> Result<Composed> {
-    let renderer = Renderer::new(req.format, req.templates, req.template)?;
-    let run = super::tailor_one(req.content, req.job, req.select, req.profile)?;
-    let (document, rendered, manifest) = finish(
-        &run.library,
-        &run.posting,
-        &run.index,
-        &run.tailored,
-        &renderer,
-        &presentation(req.profile, req.paper),
-        &Stamp {
-            profile: req.profile_name,
-            content_hash: &content_hash(&run.library),
-        },
-    )?;
-    Ok(Composed {
-        document,
-        rendered,
-        manifest,
-        run,
-    })
-}
-
-fn manifest_of(library: &Library, posting: &Posting, t: &Tailored, stamp: &Stamp) -> Manifest {
-    Manifest {
-        tailor: env!("CARGO_PKG_VERSION").to_string(),
-        content_hash: stamp.content_hash.to_string(),
-        posting: posting.name.clone(),
-        posting_hash: hash_of(posting),
-        profile: stamp.profile.to_string(),
-        budget: t.selection.budget.to_string(),
-        used: t.selection.used,
-        capacity: t.selection.capacity,
-        selected: t
-            .selection
-            .chosen
-            .iter()
-            .map(|c| manifest::Entry {
-                id: library.achievement(c.at).id.clone(),
-                role: library.experience[c.at.role].title.clone(),
-                phrasing: match c.phrasing {
-                    Phrasing::Text => "text".into(),
-                    Phrasing::Short => "short".into(),
-                },
-                score: round(c.score),
-            })
-            .collect(),
-        match_rate: round(t.coverage.match_rate),
-        covered: t
-            .coverage
-            .covered
-            .iter()
-            .map(|c| c.term.term.clone())
-            .collect(),
-        missing: t.coverage.missing.iter().map(|k| k.term.clone()).collect(),
-    }
-}
-
-/// The hash of a value's JSON form: the same data, the same hash.
-/// The library's hash, as manifests record it.
-pub(crate) fn content_hash(library: &Library) -> String {
-    hash_of(library)
-}
-
-fn hash_of(value: &impl serde::Serialize) -> String {
-    manifest::hash(
-        serde_json::to_string(value)
-            .expect("library and posting serialise")
-            .as_bytes(),
-    )
-}
-
-/// The profile's name as the manifest records it.
-pub(crate) fn profile_name(arg: Option<&str>, profile: &Profile) -> String {
-    arg.map(str::to_string)
-        .or_else(|| profile.name.clone())
-        .unwrap_or_else(|| "default".to_string())
+    let by_path = match &args.out {
+        Some(out) => Format::from_path(out)?,
+        None => None,
+    };
+    Ok(by_path.or(profile).unwrap_or(Format::Md))
 }
 
 /// Runs `tailor compose`.
@@ -180,48 +40,42 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     inputs.extend(templates.as_deref());
     inputs.extend(profile.source.as_deref().filter(|p| p.is_file()));
     for out in args.out.iter().chain(&args.report) {
-        output::ensure_not_input(out, &inputs)?;
+        write::ensure_not_input(out, &inputs)?;
     }
-    let format = args
-        .format
-        .or_else(|| args.out.as_deref().and_then(Format::from_path))
-        .or(profile.format)
-        .unwrap_or(Format::Md);
-    if format == Format::Pdf && args.out.is_none() {
-        return Err(anyhow!(
-            "--format pdf needs --out FILE.pdf (a PDF is not for the terminal)"
-        ));
+    if let (Some(out), Some(report)) = (&args.out, &args.report) {
+        if same_file(out, report) {
+            bail!(
+                "--out and --report both name `{}`; give the report another name",
+                out.display()
+            );
+        }
+    }
+    let format = format_of(args, profile.format)?;
+    if format.is_binary() && args.out.is_none() {
+        bail!(
+            "--format {} needs --out FILE.{} (it is not for the terminal)",
+            format.name(),
+            format.extension()
+        );
     }
     if let Some(out) = &args.out {
         let kind = if format == Format::Pdf {
-            output::Kind::Pdf
+            Kind::Pdf
         } else {
-            output::Kind::Resume
+            Kind::Resume
         };
-        output::ensure_replaceable(out, kind, args.force)?;
+        write::ensure_replaceable(out, kind, args.force)?;
     }
     if let Some(report) = &args.report {
-        output::ensure_replaceable(report, output::Kind::Report, args.force)?;
+        write::ensure_replaceable(report, Kind::Report, args.force)?;
+        write::ensure_parent_exists(report)?;
     }
-    let name = profile_name(args.profile.as_deref(), &profile);
-    let composed = compose(&Request {
-        job: &args.job,
-        content: &args.content.content,
-        select: &args.select,
-        profile: &profile,
-        profile_name: &name,
-        format,
-        paper: args.paper,
-        templates: templates.as_deref(),
-        template: args.template.as_deref(),
-    })?;
-    let super::Run {
-        library,
-        posting,
-        tailored: t,
-        ..
-    } = &composed.run;
-    let r = Report::new(library, posting, t);
+    let output = Output::new(format, templates.as_deref(), args.template.as_deref())?;
+    let engine = super::engine(&args.content.content, &profile, &args.select, args.paper)?;
+    let posting = super::load_posting(&args.job)?;
+    let t = engine.tailor(&posting)?;
+    let document = engine.render(&posting, &t, &output)?;
+    let r = Report::new(engine.library(), &posting, &t);
     let report = args.report.as_ref().map(|path| {
         let json = path
             .extension()
@@ -230,12 +84,26 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     });
 
     match &args.out {
-        Some(out) if format == Format::Pdf => crate::pdf::print(&composed.document, out)?,
-        Some(out) => output::write_atomic(out, composed.document.as_bytes())?,
-        None => super::print(&composed.document)?,
+        Some(out) => write::write_atomic(out, &document.bytes)?,
+        None => super::print(&String::from_utf8_lossy(&document.bytes))?,
     }
     if let Some((path, text)) = report {
-        output::write_atomic(path, text.as_bytes())?;
+        write::write_atomic(path, text.as_bytes())?;
+    }
+    let rate = t.coverage.match_rate;
+    if let Some(out) = &args.out {
+        let key_terms = t.coverage.covered.len() + t.coverage.missing.len();
+        let mut line = format!(
+            "wrote {}: match rate {:.0}% ({} of {})",
+            out.display(),
+            rate * 100.0,
+            t.coverage.covered.len(),
+            crate::text::counted(&[(key_terms, "key term", "key terms")])
+        );
+        if rate < LOW_FIT {
+            line.push_str("; low fit: the posting asks for much this library does not show");
+        }
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
     if args.explain {
         // Beside the résumé, never inside it.
@@ -246,11 +114,11 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         }
     }
     if let Some(min) = args.min_match {
-        let rate = t.coverage.match_rate * 100.0;
-        if rate < min {
+        if rate * 100.0 < min {
             let _ = writeln!(
                 std::io::stderr(),
-                "tailor: match rate {rate:.0}% is below --min-match {min}%; missing: {}",
+                "tailor: match rate {:.0}% is below --min-match {min}%; missing: {}",
+                rate * 100.0,
                 t.coverage
                     .missing
                     .iter()
@@ -262,4 +130,12 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// True when two paths name one file (or would, once written).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (write::resolve(a), write::resolve(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
 }

@@ -10,8 +10,9 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::cli::{DiffArgs, ScoreFormat, SelectArgs};
 use crate::diff::{self, Diff, Variant};
+use crate::format::Format;
 use crate::manifest;
-use crate::render::Format;
+use crate::output::Output;
 
 /// A variant's manifest (if it has one) and visible text.
 struct Side {
@@ -75,25 +76,21 @@ fn composed_sides(args: &DiffArgs) -> Result<(Side, Side)> {
             "nothing to compare: give two files, or --job with two --job, --profile or --budget values"
         );
     }
+    let output = Output::builtin(Format::Md)?;
     let side = |j: usize, p: usize, b: usize| -> Result<Side> {
-        let profile_arg = args.profile.get(p).map(String::as_str);
-        let profile = super::load_profile(profile_arg)?;
+        let profile = super::load_profile(args.profile.get(p).map(String::as_str))?;
         let select = SelectArgs {
             budget: args.budget.get(b).copied(),
             ..SelectArgs::default()
         };
-        let name = super::compose::profile_name(profile_arg, &profile);
-        let composed = super::compose::compose(&super::compose::Request {
-            job: &args.job[j],
-            content: &args.content.content,
-            select: &select,
-            profile: &profile,
-            profile_name: &name,
-            format: Format::Md,
-            paper: None,
-            templates: profile.templates_dir().as_deref(),
-            template: None,
-        })?;
+        let output = match profile.templates_dir() {
+            Some(dir) => &Output::new(Format::Md, Some(&dir), None)?,
+            None => &output,
+        };
+        let engine = super::engine(&args.content.content, &profile, &select, None)?;
+        let posting = super::load_posting(&args.job[j])?;
+        let tailored = engine.tailor(&posting)?;
+        let composed = engine.render(&posting, &tailored, output)?;
         let m = composed.manifest;
         Ok(Side {
             name: format!(
@@ -103,7 +100,7 @@ fn composed_sides(args: &DiffArgs) -> Result<(Side, Side)> {
                 m.budget
             ),
             manifest: Some(m),
-            text: composed.rendered,
+            text: composed.body,
         })
     };
     Ok((side(ja, pa, ba)?, side(jb, pb, bb)?))

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::{ExplainArgs, ScoreFormat};
 use crate::report::round;
-use crate::score::{self, Boost, LibraryIndex, MatchKind};
+use crate::score::{self, Boost, MatchKind};
 use crate::sections::SectionKind;
 
 #[derive(Serialize)]
@@ -37,7 +37,14 @@ struct Term<'a> {
 
 /// Runs `tailor explain`.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
-    let library = super::load_library(&args.content.content)?;
+    let profile = super::load_profile(args.profile.as_deref())?;
+    let engine = super::engine(
+        &args.content.content,
+        &profile,
+        &crate::cli::SelectArgs::default(),
+        None,
+    )?;
+    let library = engine.library();
     let Some((at, _)) = library.achievements().find(|(_, a)| a.id == args.id) else {
         let ids: Vec<&str> = library.achievements().map(|(_, a)| a.id.as_str()).collect();
         let hint = crate::text::closest(&args.id, ids.iter().copied())
@@ -50,7 +57,9 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         ));
     };
     let posting = super::load_posting(&args.job)?;
-    let scored = LibraryIndex::build(&library).score(&posting);
+    // Scores as `score` and `compose` give them: the profile's aliases and
+    // boosts included.
+    let scored = engine.index().score(&posting);
     let order = score::ranking(&scored);
     let i = scored
         .iter()

@@ -1,15 +1,18 @@
-//! The commands: thin glue from parsed arguments to library calls. Each
-//! subcommand is a module; shared steps (load the library, read a posting)
+//! The commands: thin glue from parsed arguments to the [`Engine`]. Each
+//! subcommand is a module of its own, and none imports another; the steps
+//! they share (load the library, read a posting, build the engine, print)
 //! live here.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::{Cli, Command, SelectArgs};
 use crate::content::{self, Library, YearMonth};
+use crate::engine::Engine;
+use crate::format::Paper;
 use crate::input;
 use crate::posting::Posting;
 use crate::profile::Profile;
@@ -17,10 +20,16 @@ use crate::select::{Layout, Options};
 
 pub mod batch;
 pub mod check;
+pub mod completions;
 pub mod compose;
 pub mod diff;
 pub mod explain;
+pub mod import;
+pub mod init;
+pub mod man;
+pub mod schema;
 pub mod score;
+pub mod templates;
 
 /// Runs the parsed command line. Errors are input or usage errors (exit 2);
 /// commands that have other outcomes say so in the exit code they return.
@@ -36,45 +45,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff(args) => diff::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Check(args) => check::run(&args),
-        Command::Init { dir } => check::init(&dir),
-        Command::Import { file, out } => check::import(&file, &out),
-        Command::Schema { which } => {
-            let schema = match which {
-                crate::cli::SchemaKind::Content => {
-                    schemars::schema_for!(crate::content::model::ContentFile)
-                }
-                crate::cli::SchemaKind::Profile => schemars::schema_for!(crate::profile::Profile),
-            };
-            print(&json(&schema)?)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "tailor",
-                &mut out,
-            );
-            print(&String::from_utf8_lossy(&out))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            print(&String::from_utf8_lossy(&out))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => {
-            let written = crate::render::export(&dir)?;
-            print(&format!(
-                "wrote {} template files to {}; use them with --templates {}\n",
-                written.len(),
-                dir.display(),
-                dir.display()
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Init { dir } => init::run(&dir),
+        Command::Import { file, out } => import::run(&file, &out),
+        Command::Schema { which } => schema::run(which),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => man::run(),
+        Command::Templates(crate::cli::TemplatesCommand::Export { dir }) => templates::export(&dir),
     }
 }
 
@@ -89,74 +65,25 @@ pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
     for w in &source.warnings {
         let _ = writeln!(std::io::stderr(), "warning: {w}");
     }
-    analyse_source(&source)
-}
-
-/// Analyses a posting already read; a posting without terms is an error.
-pub(crate) fn analyse_source(source: &input::PostingSource) -> Result<Posting> {
-    let posting = if source.html {
-        Posting::analyse_html(&source.name, &source.text)
-    } else {
-        Posting::analyse(&source.name, &source.text)
-    };
-    if posting.is_empty() {
-        bail!(
-            "posting `{}` has no words to match (only numbers, punctuation or common words)",
-            source.label()
-        );
-    }
-    Ok(posting)
-}
-
-/// A library tailored to one posting, with everything at hand.
-pub(crate) struct Run {
-    pub library: Library,
-    pub posting: Posting,
-    pub index: crate::score::LibraryIndex,
-    pub tailored: crate::tailored::Tailored,
-}
-
-/// Loads the library and the posting, and tailors one to the other under a
-/// profile and the command line's rules.
-pub(crate) fn tailor_one(
-    content: &Path,
-    job: &Path,
-    select: &SelectArgs,
-    profile: &Profile,
-) -> Result<Run> {
-    let (library, index) = load_indexed(content, profile)?;
-    let options = select_options(select, profile)?;
-    let posting = load_posting(job)?;
-    let tailored = crate::tailored::tailor(&library, &index, &posting, &options)?;
-    Ok(Run {
-        library,
-        posting,
-        index,
-        tailored,
-    })
-}
-
-/// Loads the library, adds the profile's aliases and indexes it with the
-/// profile's boosts: what every posting is then scored against.
-pub(crate) fn load_indexed(
-    content: &Path,
-    profile: &Profile,
-) -> Result<(Library, crate::score::LibraryIndex)> {
-    let mut library = load_library(content)?;
-    for (name, variants) in &profile.aliases {
-        library
-            .aliases
-            .entry(name.clone())
-            .or_default()
-            .extend(variants.iter().cloned());
-    }
-    let index = crate::score::LibraryIndex::build(&library).with_boosts(&library, &profile.boosts);
-    Ok((library, index))
+    Posting::from_source(&source)
 }
 
 /// Loads the profile named on the command line (or the default).
 pub(crate) fn load_profile(name: Option<&str>) -> Result<Profile> {
     crate::profile::load(name)
+}
+
+/// The engine for a library file under a profile and the command line's
+/// selection rules (see [`select_options`]).
+pub(crate) fn engine(
+    content: &Path,
+    profile: &Profile,
+    select: &SelectArgs,
+    paper: Option<Paper>,
+) -> Result<Engine> {
+    let options = select_options(select, profile)?;
+    let library = load_library(content)?;
+    Ok(Engine::new(library, profile, options, paper))
 }
 
 /// Selection options: the command line's, over the profile's. Pins,

@@ -74,16 +74,14 @@ fn match_row(m: &Match) -> MatchRow<'_> {
 /// Runs `tailor score`.
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
-    let super::Run {
-        library,
-        posting,
-        tailored: t,
-        ..
-    } = super::tailor_one(&args.content.content, &args.job, &args.select, &profile)?;
+    let engine = super::engine(&args.content.content, &profile, &args.select, None)?;
+    let posting = super::load_posting(&args.job)?;
+    let t = engine.tailor(&posting)?;
+    let library = engine.library();
     let out = Out {
         posting: &posting.name,
         title: posting.title.as_deref(),
-        ranking: rows(&library, &t.scored),
+        ranking: rows(library, &t.scored),
         coverage: report::coverage_out(&t),
     };
     let text = match args.format {

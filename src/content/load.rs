@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::model::{ContentFile, Library};
+use crate::yaml::{read_text, yaml_error};
 
 /// Content larger than this is refused: a résumé library is kilobytes, so a
 /// bigger input is a wrong path, not a big career.
@@ -99,74 +100,11 @@ fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes =
-        fs::read(path).with_context(|| format!("cannot read content file `{}`", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-        anyhow!(
-            "{}:{line}:{col}: content file is not valid UTF-8; save it as UTF-8",
-            path.display()
-        )
-    })
-}
-
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, col)
-}
-
 fn is_blank_yaml(text: &str) -> bool {
     text.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#') || t == "---"
     })
-}
-
-/// Turns a serde_yaml error into `file:line:col: message`, with a suggestion
-/// for misspelt keys and a hint for tab indentation.
-pub(crate) fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Error {
-    let mut msg = e.to_string();
-    if let Some(at) = msg.rfind(" at line ") {
-        msg.truncate(at);
-    }
-    if let Some(at) = msg.find(", while scanning") {
-        msg.truncate(at);
-    }
-    msg = msg
-        .replace(
-            "expected struct ContentFile",
-            "expected a mapping with keys basics, summary, experience, skills, education, aliases",
-        )
-        .replace(
-            "expected struct Profile",
-            "expected a mapping of profile settings",
-        );
-    if let Some(s) = suggest_field(&msg) {
-        msg.push_str(&format!("; did you mean `{s}`?"));
-    }
-    match e.location() {
-        Some(loc) => {
-            let line_text = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
-            if line_text.starts_with('\t') || line_text.trim_start_matches(' ').starts_with('\t') {
-                msg.push_str(" (YAML indentation must use spaces, not tabs)");
-            }
-            anyhow!("{}:{}:{}: {msg}", path.display(), loc.line(), loc.column())
-        }
-        None => anyhow!("{}: {msg}", path.display()),
-    }
-}
-
-/// For "unknown field `x`, expected one of `a`, `b`", the closest expected name.
-fn suggest_field(msg: &str) -> Option<String> {
-    let rest = msg
-        .split_once("unknown field `")
-        .or_else(|| msg.split_once("unknown variant `"))?
-        .1;
-    let (unknown, expected) = rest.split_once('`')?;
-    let candidates = expected.split('`').skip(1).step_by(2);
-    crate::text::closest(unknown, candidates)
 }
 
 /// The line (1-based) of the `n`th (0-based) line whose key is `key` and whose
@@ -203,7 +141,7 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
         let path = src.path.as_path();
         if let Some(b) = file.basics {
             for link in &b.links {
-                if !crate::render::is_safe_url(&link.url) {
+                if !crate::text::is_safe_url(&link.url) {
                     let line = locate(&src.text, "url", &link.url, 0);
                     bail!(
                         "{}: link `{}` must be an http(s), mailto or tel address",

@@ -356,24 +356,9 @@ impl Costs {
 ///
 /// `key_terms` are indices into the posting's terms whose coverage has
 /// diminishing returns (see [`crate::coverage::key_terms`]); every other
-/// matched term counts through the achievement's own score.
+/// matched term counts through the achievement's own score. `costs` are
+/// measured once per library and options ([`Costs::new`]).
 pub fn select(
-    library: &Library,
-    scored: &[Scored],
-    key_terms: &[usize],
-    options: &Options,
-) -> Result<Selection, SelectError> {
-    select_with_costs(
-        library,
-        scored,
-        key_terms,
-        options,
-        &Costs::new(library, options),
-    )
-}
-
-/// [`select`] with the phrasings' costs measured beforehand.
-pub fn select_with_costs(
     library: &Library,
     scored: &[Scored],
     key_terms: &[usize],
@@ -953,7 +938,13 @@ experience:
             .iter()
             .map(|k| k.index)
             .collect();
-        select(library, &scored, &keys, options)
+        select(
+            library,
+            &scored,
+            &keys,
+            options,
+            &Costs::new(library, options),
+        )
     }
 
     fn words(n: u32) -> Options {

@@ -1,0 +1,53 @@
+//! `tailor import`: a JSON Resume document (JSON or YAML) into a content
+//! file, checked to load before it is written.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+/// Runs `tailor import`.
+pub fn run(file: &Path, out_dir: &Path) -> Result<ExitCode> {
+    let text = crate::yaml::read_text(file)?;
+    let yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let doc: serde_json::Value = if yaml {
+        serde_yaml::from_str(&text).map_err(|e| crate::yaml::yaml_error(file, &text, &e))?
+    } else {
+        serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}:{}: not valid JSON: {e}",
+                file.display(),
+                e.line(),
+                e.column()
+            )
+        })?
+    };
+    let imported =
+        crate::import::import(&doc).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let target = out_dir.join("resume.yaml");
+    if target.exists() {
+        bail!(
+            "`{}` already exists; import into another directory (--out DIR)",
+            target.display()
+        );
+    }
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", out_dir.display()))?;
+    // What was written must load: the importer and the loader agree.
+    crate::content::load::from_sources(&[crate::content::load::Source {
+        path: target.clone(),
+        text: imported.yaml.clone(),
+    }])?;
+    crate::write::write_atomic(&target, imported.yaml.as_bytes())?;
+    let mut report = format!(
+        "wrote {}: {} roles, {} achievements\n",
+        target.display(),
+        imported.roles,
+        imported.achievements
+    );
+    for n in &imported.notes {
+        report.push_str(&format!("note: {n}\n"));
+    }
+    super::print(&report)?;
+    Ok(ExitCode::SUCCESS)
+}

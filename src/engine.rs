@@ -1,0 +1,217 @@
+//! The library API for tailoring. An [`Engine`] is built once from a
+//! library, a profile and selection options; it tailors any number of
+//! postings into [`Tailored`] results and renders them through an
+//! [`Output`]. Every command goes through it, and so do benches and tests.
+//!
+//! The engine does no I/O of its own: the library and postings come in as
+//! data, documents go out as bytes (a PDF output runs Chromium). The
+//! profile's aliases reach the index only; the library stays as loaded, so
+//! its hash, recorded in every manifest, does not depend on the profile.
+
+use crate::content::Library;
+use crate::coverage;
+use crate::format::Paper;
+use crate::manifest::{self, Manifest};
+use crate::output::{Document, Output};
+use crate::posting::Posting;
+use crate::profile::{Profile, SkillsMode};
+use crate::render::{self, Presentation};
+use crate::report::round;
+use crate::score::LibraryIndex;
+use crate::select::{self, Costs, Options, Phrasing, SelectError};
+use crate::tailored::Tailored;
+
+/// A library ready to be tailored to postings under one profile.
+pub struct Engine {
+    library: Library,
+    index: LibraryIndex,
+    options: Options,
+    costs: Costs,
+    presentation: Presentation,
+    profile: String,
+    content_hash: String,
+}
+
+impl Engine {
+    /// Indexes `library` with the profile's aliases and boosts, and measures
+    /// every phrasing's cost under `options` (see [`Engine::options`] for
+    /// how the command line and the profile make them). `paper` overrides
+    /// the profile's.
+    pub fn new(
+        library: Library,
+        profile: &Profile,
+        options: Options,
+        paper: Option<Paper>,
+    ) -> Engine {
+        let content_hash = hash_of(&library);
+        let index = LibraryIndex::build_with(&library, &profile.aliases)
+            .with_boosts(&library, &profile.boosts);
+        let costs = Costs::new(&library, &options);
+        Engine {
+            presentation: presentation(profile, paper),
+            profile: profile.label().to_string(),
+            library,
+            index,
+            options,
+            costs,
+            content_hash,
+        }
+    }
+
+    /// The library, as loaded.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The library's index, with the profile's aliases and boosts.
+    pub fn index(&self) -> &LibraryIndex {
+        &self.index
+    }
+
+    /// The selection options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The profile's name, as manifests and messages give it.
+    pub fn profile(&self) -> &str {
+        &self.profile
+    }
+
+    /// The library's hash, as manifests record it.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+
+    /// Scores every achievement against `posting`, selects what fits the
+    /// budget, and measures the coverage of the key terms.
+    pub fn tailor(&self, posting: &Posting) -> Result<Tailored, SelectError> {
+        let scored = self.index.score(posting);
+        let key_terms = coverage::key_terms(posting, &self.index);
+        let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
+        let selection = select::select(&self.library, &scored, &keys, &self.options, &self.costs)?;
+        let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
+        let coverage = coverage::coverage(&self.library, &self.index, &key_terms, &scored, &chosen);
+        Ok(Tailored {
+            scored,
+            selection,
+            key_terms,
+            coverage,
+        })
+    }
+
+    /// Renders a tailoring through `output`, with its manifest.
+    pub fn render(
+        &self,
+        posting: &Posting,
+        tailored: &Tailored,
+        output: &Output,
+    ) -> anyhow::Result<Document> {
+        let mentioned = |k: &str| coverage::mentioned(posting, &self.index, k);
+        let view = render::view(
+            &self.library,
+            &tailored.selection,
+            &self.presentation,
+            &mentioned,
+        );
+        output.render(
+            &self.library,
+            &tailored.selection,
+            &view,
+            self.manifest(posting, tailored),
+        )
+    }
+
+    /// What a résumé of this tailoring records about itself.
+    pub fn manifest(&self, posting: &Posting, t: &Tailored) -> Manifest {
+        let library = &self.library;
+        Manifest {
+            tailor: env!("CARGO_PKG_VERSION").to_string(),
+            content_hash: self.content_hash.clone(),
+            posting: posting.name.clone(),
+            posting_hash: hash_of(posting),
+            profile: self.profile.clone(),
+            budget: t.selection.budget.to_string(),
+            used: t.selection.used,
+            capacity: t.selection.capacity,
+            selected: t
+                .selection
+                .chosen
+                .iter()
+                .map(|c| manifest::Entry {
+                    id: library.achievement(c.at).id.clone(),
+                    role: library.experience[c.at.role].title.clone(),
+                    phrasing: match c.phrasing {
+                        Phrasing::Text => "text".into(),
+                        Phrasing::Short => "short".into(),
+                    },
+                    score: round(c.score),
+                })
+                .collect(),
+            match_rate: round(t.coverage.match_rate),
+            covered: t
+                .coverage
+                .covered
+                .iter()
+                .map(|c| c.term.term.clone())
+                .collect(),
+            missing: t.coverage.missing.iter().map(|k| k.term.clone()).collect(),
+        }
+    }
+}
+
+/// The presentation a profile asks for (`paper` over the profile's).
+fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
+    Presentation {
+        headline: profile.headline.clone(),
+        summary: profile.summary.clone(),
+        sections: profile
+            .sections
+            .clone()
+            .unwrap_or_else(|| Presentation::default().sections),
+        paper: paper.or(profile.paper).unwrap_or_default(),
+        matching_skills_only: profile.skills == SkillsMode::Matching,
+    }
+}
+
+/// The hash of a value's JSON form: the same data, the same hash.
+fn hash_of(value: &impl serde::Serialize) -> String {
+    // Plain data with string keys: serialising cannot fail.
+    let json = serde_json::to_vec(value).unwrap_or_default();
+    manifest::hash(&json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::{Source, from_sources};
+
+    const LIB: &str = "experience:\n  - title: Engineer\n    company: A\n    start: 2020-01\n    achievements:\n      - id: one\n        text: Built the payments ledger in Rust.\n";
+
+    fn library() -> Library {
+        from_sources(&[Source {
+            path: "r.yaml".into(),
+            text: LIB.into(),
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn manifest_hash_does_not_depend_on_the_profile() {
+        let plain = Engine::new(library(), &Profile::default(), Options::default(), None);
+        let mut aliased = Profile::default();
+        aliased
+            .aliases
+            .insert("ledger".into(), vec!["general ledger".into()]);
+        let with = Engine::new(library(), &aliased, Options::default(), None);
+        assert_eq!(plain.content_hash(), with.content_hash());
+        assert!(with.library().aliases.is_empty());
+        assert!(
+            with.index()
+                .aliases()
+                .equivalents("general ledger")
+                .next()
+                .is_some()
+        );
+    }
+}

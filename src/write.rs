@@ -1,0 +1,248 @@
+//! Writing files: atomically (a temp file in the same directory, then a
+//! rename), so a résumé is never half-written, and never over an input.
+//! New files get the mode the umask allows (`0666 & !umask`, as `cp`
+//! gives); a replaced file keeps its own.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Writes `contents` to `path` atomically: readers see the old file or the
+/// new one, never a mix, even if tailor is killed mid-write. The data is
+/// synced to disk before the rename.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    write(path, contents, true)
+}
+
+/// [`write_atomic`] without syncing each file to disk: still never a
+/// half-written file for a reader, but after a power loss the newest files
+/// may be missing. For batch runs, where thousands of syncs would dominate.
+pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
+    write(path, contents, false)
+}
+
+fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tailor-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(mode_for(path));
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot write `{}`: cannot create a file in `{}`",
+            path.display(),
+            dir.display()
+        )
+    })?;
+    tmp.write_all(contents)
+        .and_then(|()| {
+            if sync {
+                tmp.as_file().sync_all()
+            } else {
+                Ok(())
+            }
+        })
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+/// The permissions a written file gets: the replaced file's, else what
+/// the process umask leaves of `0666` (the kernel applies the umask to the
+/// mode a file is created with).
+#[cfg(unix)]
+fn mode_for(path: &Path) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => m.permissions(),
+        _ => std::fs::Permissions::from_mode(0o666),
+    }
+}
+
+/// What an existing file must look like for tailor to replace it without
+/// `--force`: something tailor wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A résumé in Markdown or HTML: it carries a tailor manifest.
+    Resume,
+    /// A PDF: its manifest is a comment line (see [`crate::manifest::embed_pdf`]).
+    Pdf,
+    /// A match report (`--report`), JSON or Markdown.
+    Report,
+    /// A batch summary or report page.
+    BatchSummary,
+}
+
+fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
+    if kind == Kind::Pdf {
+        return matches!(crate::manifest::extract_pdf(bytes), Ok(Some(_)));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    match kind {
+        Kind::Resume => matches!(crate::manifest::extract(text), Ok(Some(_))),
+        Kind::Pdf => false,
+        Kind::Report => {
+            text.starts_with("# Match report: ")
+                || serde_json::from_str::<serde_json::Value>(text)
+                    .is_ok_and(|v| v.get("coverage").is_some() && v.get("selected").is_some())
+        }
+        Kind::BatchSummary => {
+            text.starts_with("posting,status,match_rate")
+                || text.contains("<title>tailor batch report</title>")
+                || serde_json::from_str::<serde_json::Value>(text)
+                    .is_ok_and(|v| v.get("postings").is_some() && v.get("rows").is_some())
+        }
+    }
+}
+
+/// Refuses to replace an existing file that tailor did not write (a
+/// hand-made résumé, say) unless `force`.
+pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        bail!("`{}` is a directory; choose a file name", path.display());
+    }
+    let bytes = std::fs::read(path).unwrap_or_default();
+    if !looks_like_ours(kind, &bytes) {
+        bail!(
+            "`{}` exists and was not written by tailor; pass --force to replace it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Refuses an output path that is one of the inputs (or inside an input
+/// directory, such as the content directory).
+pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
+    let Some(out_abs) = resolve(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            continue;
+        }
+        if let Ok(input_abs) = input.canonicalize() {
+            if out_abs == input_abs || out_abs.starts_with(&input_abs) && input_abs.is_dir() {
+                bail!(
+                    "output `{}` would overwrite the input `{}`; choose another --out",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a target whose directory does not exist, before any other file
+/// of the run is written.
+pub fn ensure_parent_exists(path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => return Ok(()),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "cannot write `{}`: the directory `{}` does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The absolute path `path` names, following links in the existing part.
+pub fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(parent.canonicalize().ok()?.join(path.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        // No temp files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_file_is_not_mode_0600_but_what_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_atomic(&p, b"one").unwrap();
+        // Whatever the umask, the group and others get what it leaves them:
+        // compare with a file created the ordinary way.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), mode(&plain));
+        // A replaced file keeps its mode.
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(mode(&p), 0o640);
+    }
+
+    #[test]
+    fn only_tailors_own_files_are_replaced_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine.md");
+        std::fs::write(&mine, "# My hand-made résumé\n").unwrap();
+        let err = ensure_replaceable(&mine, Kind::Resume, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("was not written by tailor; pass --force"),
+            "{err}"
+        );
+        assert!(ensure_replaceable(&mine, Kind::Resume, true).is_ok());
+        assert!(ensure_replaceable(&dir.path().join("new.md"), Kind::Resume, false).is_ok());
+        let report = dir.path().join("r.md");
+        std::fs::write(&report, "# Match report: p.md\n").unwrap();
+        assert!(ensure_replaceable(&report, Kind::Report, false).is_ok());
+        let pdf = dir.path().join("r.pdf");
+        std::fs::write(&pdf, "%PDF-1.7").unwrap();
+        assert!(ensure_replaceable(&pdf, Kind::Pdf, false).is_err());
+    }
+
+    #[test]
+    fn output_over_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = dir.path().join("job.txt");
+        std::fs::write(&job, "x").unwrap();
+        let err = ensure_not_input(&job, &[&job]).unwrap_err().to_string();
+        assert!(err.contains("would overwrite the input"), "{err}");
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        assert!(ensure_not_input(&content.join("x.md"), &[&content]).is_err());
+        assert!(ensure_not_input(&dir.path().join("new.md"), &[&job, &content]).is_ok());
+    }
+}
