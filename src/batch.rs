@@ -1,10 +1,24 @@
-//! Batch: the pure parts of tailoring many postings at once. Safe, unique
-//! output names; the summary (CSV and JSON); the coverage report page.
+//! Batch: many postings tailored at once with one engine ([`Batch`], the
+//! library API that `tailor batch` and the benchmark drive), and the pure
+//! parts: safe, unique output names; the summary (CSV and JSON); the
+//! coverage report page's data.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
+use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::engine::Engine;
+use crate::format::Format;
+use crate::input;
+use crate::output::Output;
+use crate::posting::Posting;
+use crate::write::{self, Kind};
 
 /// File stems tailor itself writes in the output directory.
 const RESERVED: &[&str] = &["summary", "report"];
@@ -203,6 +217,161 @@ pub fn summary_table(rows: &[Row]) -> String {
         rows.len() - failed
     );
     s
+}
+
+/// Time spent per stage, summed over threads, in nanoseconds.
+#[derive(Debug, Default)]
+pub struct Timings {
+    /// Reading posting files.
+    pub read: AtomicU64,
+    /// Analysing postings.
+    pub analyse: AtomicU64,
+    /// Scoring and selection (one call does both).
+    pub score_select: AtomicU64,
+    /// Rendering.
+    pub render: AtomicU64,
+    /// Writing files.
+    pub write: AtomicU64,
+}
+
+impl Timings {
+    /// Adds the time since `since` to `counter`, and restarts `since`.
+    pub fn lap(&self, counter: &AtomicU64, since: &mut Instant) {
+        let now = Instant::now();
+        counter.fetch_add((now - *since).as_nanos() as u64, Ordering::Relaxed);
+        *since = now;
+    }
+}
+
+/// A posting to tailor, or why an argument named none; with its output
+/// file stem (see [`output_stems`]).
+pub type Input = (Result<PathBuf, (String, String)>, String);
+
+/// Many postings tailored with one engine, in parallel (rayon's current
+/// pool), each written in every output format into `out_dir`. Results come
+/// back in input order, so the output is the same whatever the thread
+/// count; a posting that fails is reported in its row and the others go on.
+pub struct Batch {
+    /// The engine, built once.
+    pub engine: Engine,
+    /// One file per posting and output, `STEM.EXTENSION`.
+    pub outputs: Vec<Output>,
+    /// Where the files go.
+    pub out_dir: PathBuf,
+    /// Replace files tailor did not write.
+    pub force: bool,
+    /// Where the time went.
+    pub timings: Timings,
+}
+
+impl Batch {
+    /// Tailors every input; `tick` runs once per posting done.
+    pub fn run(&self, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<Row> {
+        inputs
+            .par_iter()
+            .map(|(input, stem)| {
+                let row = match input {
+                    Ok(path) => self.one(path, stem).unwrap_or_else(|e| {
+                        Row::failed(path.display().to_string(), format!("{e:#}"))
+                    }),
+                    Err((arg, why)) => Row::failed(arg.clone(), why.clone()),
+                };
+                tick();
+                row
+            })
+            .collect()
+    }
+
+    fn one(&self, path: &Path, stem: &str) -> Result<Row> {
+        let s = self;
+        let mut t = Instant::now();
+        let source = input::read_posting(path)?;
+        s.timings.lap(&s.timings.read, &mut t);
+        let posting = Posting::from_source(&source)?;
+        s.timings.lap(&s.timings.analyse, &mut t);
+        // Scoring and selection are timed together: one call does both.
+        let tailored = s.engine.tailor(&posting)?;
+        s.timings.lap(&s.timings.score_select, &mut t);
+        let mut documents = Vec::new();
+        for output in &s.outputs {
+            let doc = s.engine.render(&posting, &tailored, output)?;
+            documents.push((format!("{stem}.{}", output.extension()), doc));
+        }
+        s.timings.lap(&s.timings.render, &mut t);
+        for (name, doc) in &documents {
+            let kind = if doc.format == Format::Pdf {
+                Kind::Pdf
+            } else {
+                Kind::Resume
+            };
+            write::ensure_replaceable(&s.out_dir.join(name), kind, s.force)?;
+        }
+        for (name, doc) in &documents {
+            write::write_atomic_unsynced(&s.out_dir.join(name), &doc.bytes)?;
+        }
+        s.timings.lap(&s.timings.write, &mut t);
+
+        let library = s.engine.library();
+        let refs: Vec<_> = library.achievements().map(|(at, _)| at).collect();
+        let uncovered = tailored
+            .key_terms
+            .iter()
+            .filter(|k| {
+                !tailored
+                    .scored
+                    .iter()
+                    .any(|sc| sc.matches.iter().any(|m| m.term_index == k.index))
+            })
+            .map(|k| k.term.clone())
+            .collect();
+        Ok(Row {
+            posting: path.display().to_string(),
+            outputs: documents.into_iter().map(|(n, _)| n).collect(),
+            status: "ok",
+            error: None,
+            match_rate: Some(crate::report::round(tailored.coverage.match_rate)),
+            selected: Some(tailored.selection.chosen.len()),
+            words: Some(
+                tailored
+                    .selection
+                    .chosen
+                    .iter()
+                    .map(|c| {
+                        let a = library.achievement(c.at);
+                        let shown = match c.phrasing {
+                            crate::select::Phrasing::Short => a.short.as_deref().unwrap_or(&a.text),
+                            crate::select::Phrasing::Text => &a.text,
+                        };
+                        crate::text::word_count(shown)
+                    })
+                    .sum(),
+            ),
+            missing: tailored
+                .coverage
+                .missing
+                .iter()
+                .take(3)
+                .map(|k| k.term.clone())
+                .collect(),
+            scores: tailored
+                .scored
+                .iter()
+                .map(|sc| crate::report::round(sc.score))
+                .collect(),
+            chosen: tailored
+                .selection
+                .chosen
+                .iter()
+                .map(|c| c.at)
+                .map(|at| {
+                    refs.iter()
+                        .position(|r| *r == at)
+                        .expect("chosen from the library")
+                })
+                .collect(),
+            uncovered,
+        })
+    }
 }
 
 /// Most achievements shown as columns of the matrix: beyond this, those

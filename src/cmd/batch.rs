@@ -1,8 +1,6 @@
-//! `tailor batch`: many postings, one library. The library, profile, index
-//! and templates are loaded once; postings are tailored in parallel (rayon)
-//! and the results gathered in input order, so the output is the same
-//! whatever the thread count. A posting that fails is reported and the
-//! others go on.
+//! `tailor batch`: many postings, one library: collect the postings named,
+//! build the engine and outputs once, run [`Batch`] (parallel, results in
+//! input order), then write the summaries and the report page.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -11,15 +9,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow, bail};
-use rayon::prelude::*;
 
-use crate::batch::{self, Row};
+use crate::batch::{self, Batch, Timings};
 use crate::cli::BatchArgs;
-use crate::engine::Engine;
-use crate::format::{Format, TemplateSet};
-use crate::input::{self, PostingFormat};
+use crate::format::TemplateSet;
+use crate::input::PostingFormat;
 use crate::output::Output;
-use crate::posting::Posting;
 use crate::render::Renderer;
 use crate::write::{self, Kind};
 
@@ -93,121 +88,6 @@ fn walk(dir: &Path, recursive: bool, files: &mut Vec<PathBuf>) {
 /// `--threads` is capped at this many per CPU.
 const MAX_THREADS_PER_CPU: usize = 4;
 
-/// Time spent per stage, summed over threads, in nanoseconds.
-#[derive(Default)]
-struct Timings {
-    read: AtomicU64,
-    analyse: AtomicU64,
-    score_select: AtomicU64,
-    render: AtomicU64,
-    write: AtomicU64,
-}
-
-fn lap(counter: &AtomicU64, since: &mut Instant) {
-    let now = Instant::now();
-    counter.fetch_add((now - *since).as_nanos() as u64, Ordering::Relaxed);
-    *since = now;
-}
-
-/// Everything loaded once and shared by the workers.
-struct Shared<'a> {
-    engine: Engine,
-    outputs: Vec<Output>,
-    out_dir: &'a Path,
-    force: bool,
-    timings: Timings,
-}
-
-fn tailor_posting(s: &Shared, path: &Path, stem: &str) -> Result<Row> {
-    let mut t = Instant::now();
-    let source = input::read_posting(path)?;
-    lap(&s.timings.read, &mut t);
-    let posting = Posting::from_source(&source)?;
-    lap(&s.timings.analyse, &mut t);
-    // Scoring and selection are timed together: one call does both.
-    let tailored = s.engine.tailor(&posting)?;
-    lap(&s.timings.score_select, &mut t);
-    let mut documents = Vec::new();
-    for output in &s.outputs {
-        let doc = s.engine.render(&posting, &tailored, output)?;
-        documents.push((format!("{stem}.{}", output.extension()), doc));
-    }
-    lap(&s.timings.render, &mut t);
-    for (name, doc) in &documents {
-        let kind = if doc.format == Format::Pdf {
-            Kind::Pdf
-        } else {
-            Kind::Resume
-        };
-        write::ensure_replaceable(&s.out_dir.join(name), kind, s.force)?;
-    }
-    for (name, doc) in &documents {
-        write::write_atomic_unsynced(&s.out_dir.join(name), &doc.bytes)?;
-    }
-    lap(&s.timings.write, &mut t);
-
-    let library = s.engine.library();
-    let refs: Vec<_> = library.achievements().map(|(at, _)| at).collect();
-    let uncovered = tailored
-        .key_terms
-        .iter()
-        .filter(|k| {
-            !tailored
-                .scored
-                .iter()
-                .any(|sc| sc.matches.iter().any(|m| m.term_index == k.index))
-        })
-        .map(|k| k.term.clone())
-        .collect();
-    Ok(Row {
-        posting: path.display().to_string(),
-        outputs: documents.into_iter().map(|(n, _)| n).collect(),
-        status: "ok",
-        error: None,
-        match_rate: Some(crate::report::round(tailored.coverage.match_rate)),
-        selected: Some(tailored.selection.chosen.len()),
-        words: Some(
-            tailored
-                .selection
-                .chosen
-                .iter()
-                .map(|c| {
-                    let a = library.achievement(c.at);
-                    let shown = match c.phrasing {
-                        crate::select::Phrasing::Short => a.short.as_deref().unwrap_or(&a.text),
-                        crate::select::Phrasing::Text => &a.text,
-                    };
-                    crate::text::word_count(shown)
-                })
-                .sum(),
-        ),
-        missing: tailored
-            .coverage
-            .missing
-            .iter()
-            .take(3)
-            .map(|k| k.term.clone())
-            .collect(),
-        scores: tailored
-            .scored
-            .iter()
-            .map(|sc| crate::report::round(sc.score))
-            .collect(),
-        chosen: tailored
-            .selection
-            .chosen
-            .iter()
-            .map(|c| c.at)
-            .map(|at| {
-                refs.iter()
-                    .position(|r| *r == at)
-                    .expect("chosen from the library")
-            })
-            .collect(),
-        uncovered,
-    })
-}
-
 /// Runs `tailor batch`.
 pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     if let Some(f) = args.format.iter().find(|f| f.is_binary()) {
@@ -258,10 +138,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         })
         .collect();
     let stems = batch::output_stems(&stems);
-    let shared = Shared {
+    let runner = Batch {
         engine,
         outputs,
-        out_dir: &out_dir,
+        out_dir: out_dir.clone(),
         force: args.force,
         timings: Timings::default(),
     };
@@ -275,22 +155,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
             .expect("a valid template"),
         )
     };
-    let work = || -> Vec<Row> {
-        inputs
-            .par_iter()
-            .zip(stems.par_iter())
-            .map(|(input, stem)| {
-                let row = match input {
-                    Ok(path) => tailor_posting(&shared, path, stem).unwrap_or_else(|e| {
-                        Row::failed(path.display().to_string(), format!("{e:#}"))
-                    }),
-                    Err((arg, why)) => Row::failed(arg.clone(), why.clone()),
-                };
-                progress.inc(1);
-                row
-            })
-            .collect()
-    };
+    let inputs: Vec<_> = inputs.into_iter().zip(stems).collect();
+    let work = || runner.run(&inputs, &|| progress.inc(1));
     let rows = match args.threads {
         Some(n) => {
             // More threads than this only queue for the cores and cost
@@ -314,7 +180,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     progress.finish_and_clear();
 
     let mut t = Instant::now();
-    let ids: Vec<String> = shared
+    let ids: Vec<String> = runner
         .engine
         .library()
         .achievements()
@@ -332,7 +198,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         &out_dir.join("report.html"),
         report.render(&batch::report_view(&rows, &ids))?.as_bytes(),
     )?;
-    lap(&shared.timings.write, &mut t);
+    runner.timings.lap(&runner.timings.write, &mut t);
     for r in rows.iter().filter(|r| r.status != "ok") {
         eprintln!(
             "tailor: {}: {}",
@@ -343,7 +209,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     super::print(&batch::summary_table(&rows))?;
     if std::env::var_os("TAILOR_TIMINGS").is_some() {
         let ms = |c: &AtomicU64| c.load(Ordering::Relaxed) as f64 / 1e6;
-        let tm = &shared.timings;
+        let tm = &runner.timings;
         eprintln!(
             "timings (ms, summed over threads): read {:.0}, analysis {:.0}, scoring and selection {:.0}, rendering {:.0}, writing {:.0}; wall {:.0}",
             ms(&tm.read),
