@@ -1,10 +1,13 @@
 //! Scoring speed: one ~800-word posting against 1,000 achievements (target:
 //! under 5 ms on one core), and the parts: analysing the posting, indexing
-//! the library, scoring.
+//! the library, scoring. And how time grows with posting size: analysing
+//! and scoring 1, 2 and 4 MB postings against the shipped content should
+//! grow linearly (the throughput per byte stays about the same; quadratic
+//! work would take 16× as long at 4 MB as at 1 MB).
 //!
-//! Run: `cargo bench --bench score`
+//! Run: `cargo bench --bench score` (`-- "posting size"` for the sizes only)
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use tailor::content::load::{Source, from_sources};
@@ -49,5 +52,39 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// A posting of about `bytes` bytes: the platform example again and again,
+/// varied a little so the vocabulary grows as real text does.
+fn sized_posting(bytes: usize) -> String {
+    let base = include_str!("../examples/backend-platform.txt");
+    let mut s = String::with_capacity(bytes + base.len());
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&base.replace("Platform", &format!("Platform{}", i % 997)));
+        i += 1;
+    }
+    s
+}
+
+fn posting_size(c: &mut Criterion) {
+    let library = tailor::content::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content"
+    )))
+    .expect("the shipped content loads");
+    let index = LibraryIndex::build(&library);
+    let mut group = c.benchmark_group("posting size");
+    group.sample_size(10);
+    for mb in [1, 2, 4] {
+        let text = sized_posting(mb * 1024 * 1024);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("analyse + score (shipped content)", format!("{mb} MB")),
+            &text,
+            |b, text| b.iter(|| index.score(&Posting::analyse("p", black_box(text)))),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, posting_size);
 criterion_main!(benches);

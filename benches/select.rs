@@ -5,7 +5,7 @@
 //! (tests/eval, 55 achievements), the shipped content (22) and 3 generated
 //! ones. Postings: the payments example; the growth evaluation posting, the
 //! slowest case under the earlier bound; the engineering-manager example,
-//! among the slowest now of 16 postings × 6 budgets (tests/solver_exact.rs
+//! among the slowest now of 16 postings × 6 budgets (tests/cli/solver_exact.rs
 //! runs them all).
 //!
 //! Run: `cargo bench --bench select`; for every posting and budget at once,

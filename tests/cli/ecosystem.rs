@@ -1,11 +1,9 @@
 //! Ecosystem commands: JSON Schemas (valid, fresh, and the shipped files
 //! validate), init, check, completions and the man page.
 
-mod common;
-
 use std::path::Path;
 
-use common::run;
+use crate::harness::{Tailor, jsonresume_dir};
 
 fn yaml_as_json(path: &Path) -> serde_json::Value {
     let v: serde_yaml::Value =
@@ -14,9 +12,10 @@ fn yaml_as_json(path: &Path) -> serde_json::Value {
 }
 
 fn schema(which: &str) -> serde_json::Value {
-    let (code, out, err) = run(&["schema", which]);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).unwrap()
+    Tailor::new()
+        .args(["schema", which])
+        .succeeds()
+        .stdout_json()
 }
 
 #[test]
@@ -86,9 +85,10 @@ fn schemas_are_valid_fresh_and_the_shipped_files_validate() {
 fn init_scaffolds_a_folder_that_works_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("me");
-    let (code, out, err) = run(&["init", d.to_str().unwrap()]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("next:"), "{out}");
+    Tailor::new()
+        .args(["init", d.to_str().unwrap()])
+        .succeeds()
+        .stdout_has("next:");
     for f in [
         "content/resume.yaml",
         "profiles/default.yaml",
@@ -97,92 +97,89 @@ fn init_scaffolds_a_folder_that_works_and_never_overwrites() {
     ] {
         assert!(d.join(f).is_file(), "{f}");
     }
-    let (code, md, err) = run(&[
-        "compose",
-        "--job",
-        d.join("postings/example.txt").to_str().unwrap(),
-        "--content",
-        d.join("content").to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
-    assert!(md.contains("Cut checkout p99 latency"), "{md}");
-    let (code, _, err) = run(&[
-        "check",
-        "--content",
-        d.join("content").to_str().unwrap(),
-        "--profiles",
-        d.join("profiles").to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(&["init", d.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("already exists; tailor init never overwrites"),
-        "{err}"
-    );
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            d.join("postings/example.txt").to_str().unwrap(),
+            "--content",
+            d.join("content").to_str().unwrap(),
+        ])
+        .succeeds()
+        .stdout_has("Cut checkout p99 latency");
+    Tailor::new()
+        .args([
+            "check",
+            "--content",
+            d.join("content").to_str().unwrap(),
+            "--profiles",
+            d.join("profiles").to_str().unwrap(),
+        ])
+        .succeeds();
+    Tailor::new()
+        .args(["init", d.to_str().unwrap()])
+        .fails_with(2)
+        .stderr_has("already exists; tailor init never overwrites");
 }
 
 #[test]
 fn check_validates_and_lints() {
-    let (code, out, err) = run(&["check"]);
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains("content: 2 roles, 22 achievements — valid"),
-        "{out}"
-    );
-    assert!(out.contains("profiles: 4 in profiles — valid"), "{out}");
-    assert!(
-        out.contains("warning: cross-functional-dri: no measurable result"),
-        "{out}"
-    );
-    let (code, _, err) = run(&["check", "--deny-warnings"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("6 warnings and --deny-warnings"), "{err}");
-    let (code, _, err) = run(&["check", "--content", "tests/fixtures/bad/unknown-key.yaml"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("did you mean `text`?"), "{err}");
-    let (code, _, err) = run(&["check", "--templates", "tests/fixtures/templates/broken"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("partials/md/skills.hbs"), "{err}");
+    Tailor::new()
+        .arg("check")
+        .succeeds()
+        .stdout_has("content: 2 roles, 22 achievements — valid")
+        .stdout_has("profiles: 4 in profiles — valid")
+        .stdout_has("warning: cross-functional-dri: no measurable result");
+    Tailor::new()
+        .args(["check", "--deny-warnings"])
+        .fails_with(2)
+        .stderr_has("6 warnings and --deny-warnings");
+    Tailor::new()
+        .args(["check", "--content", "tests/fixtures/bad/unknown-key.yaml"])
+        .fails_with(2)
+        .stderr_has("did you mean `text`?");
+    Tailor::new()
+        .args(["check", "--templates", "tests/fixtures/templates/broken"])
+        .fails_with(2)
+        .stderr_has("partials/md/skills.hbs");
 }
 
 #[test]
 fn completions_and_man_page() {
-    let (code, out, _) = run(&["completions", "bash"]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains("_tailor()") && out.contains("compose"),
-        "bash completion"
-    );
-    let (code, out, _) = run(&["completions", "zsh"]);
-    assert_eq!(code, 0);
-    assert!(out.contains("#compdef tailor"));
-    let (code, out, _) = run(&["man"]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains(".TH tailor") && out.contains("compose"),
-        "{}",
-        &out[..200.min(out.len())]
-    );
+    Tailor::new()
+        .args(["completions", "bash"])
+        .succeeds()
+        .stdout_has("_tailor()")
+        .stdout_has("compose");
+    Tailor::new()
+        .args(["completions", "zsh"])
+        .succeeds()
+        .stdout_has("#compdef tailor");
+    Tailor::new()
+        .arg("man")
+        .succeeds()
+        .stdout_has(".TH tailor")
+        .stdout_has("compose");
 }
 
 #[test]
 fn json_resume_job_documents_are_postings_with_their_structure() {
-    let Some(dir) = common::jsonresume_dir() else {
+    let Some(dir) = jsonresume_dir() else {
         return;
     };
     let sample = format!("{dir}/sample.job.json");
-    let (code, out, err) = run(&[
-        "score",
-        "--job",
-        &sample,
-        "--format",
-        "json",
-        "--content",
-        "tests/eval/library.yaml",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v = Tailor::new()
+        .args([
+            "score",
+            "--job",
+            &sample,
+            "--format",
+            "json",
+            "--content",
+            "tests/eval/library.yaml",
+        ])
+        .succeeds()
+        .stdout_json();
     assert_eq!(v["title"], "Web Developer");
     // Skill keywords are requirements, and the frontend work ranks first.
     let terms: Vec<&serde_json::Value> = v["coverage"]["covered"]
@@ -210,17 +207,15 @@ fn json_resume_job_documents_are_postings_with_their_structure() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("job.json");
     std::fs::write(&bad, "{\"title\": [1]}").unwrap();
-    let (code, _, err) = run(&["score", "--job", bad.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("not a JSON Resume job document (line 1, column"),
-        "{err}"
-    );
+    Tailor::new()
+        .args(["score", "--job", bad.to_str().unwrap()])
+        .fails_with(2)
+        .stderr_has("not a JSON Resume job document (line 1, column");
 }
 
 #[test]
 fn jsonresume_output_validates_against_the_json_resume_schema() {
-    let Some(dir) = common::jsonresume_dir() else {
+    let Some(dir) = jsonresume_dir() else {
         return;
     };
     let schema: serde_json::Value =
@@ -234,19 +229,20 @@ fn jsonresume_output_validates_against_the_json_resume_schema() {
             "tests/fixtures/postings/payments.txt",
         ),
     ] {
-        let (code, out, err) = run(&[
-            "compose",
-            "--job",
-            job,
-            "--content",
-            content,
-            "--format",
-            "jsonresume",
-            "--budget",
-            "10000",
-        ]);
-        assert_eq!(code, 0, "{err}");
-        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let doc = Tailor::new()
+            .args([
+                "compose",
+                "--job",
+                job,
+                "--content",
+                content,
+                "--format",
+                "jsonresume",
+                "--budget",
+                "10000",
+            ])
+            .succeeds()
+            .stdout_json();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
             .map(|e| format!("{e} at {}", e.instance_path()))
@@ -264,17 +260,19 @@ fn jsonresume_output_validates_against_the_json_resume_schema() {
     // diff reads the manifest out of a JSON Resume document.
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.json");
-    let (code, _, err) = run(&[
-        "compose",
-        "--job",
-        "examples/payments-engineer.md",
-        "--out",
-        a.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let (code, out, _) = run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
-    assert_eq!(code, 0);
-    assert!(out.contains("No differences"), "{out}");
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--out",
+            a.to_str().unwrap(),
+        ])
+        .succeeds();
+    Tailor::new()
+        .args(["diff", a.to_str().unwrap(), a.to_str().unwrap()])
+        .succeeds()
+        .stdout_has("No differences");
 }
 
 /// Highlights of a JSON Resume document (work, volunteer, projects).
@@ -289,7 +287,7 @@ fn highlights(doc: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn json_resume_round_trip_keeps_every_highlight() {
-    let Some(dir) = common::jsonresume_dir() else {
+    let Some(dir) = jsonresume_dir() else {
         return;
     };
     let schema: serde_json::Value =
@@ -309,12 +307,12 @@ fn json_resume_round_trip_keeps_every_highlight() {
         };
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
-        let (code, out, err) = run(&["import", source, "--out", content.to_str().unwrap()]);
-        assert_eq!(code, 0, "{source}: {err}");
-        assert!(
-            out.contains("wrote ") && out.contains("achievements"),
-            "{out}"
-        );
+        let run = Tailor::new()
+            .args(["import", source, "--out", content.to_str().unwrap()])
+            .succeeds()
+            .stdout_has("wrote ")
+            .stdout_has("achievements");
+        let out = run.stdout();
         if source.contains("full.resume") {
             // What cannot be kept is said, section by section.
             for section in [
@@ -337,19 +335,20 @@ fn json_resume_round_trip_keeps_every_highlight() {
                 "{out}"
             );
         }
-        let (code, json, err) = run(&[
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--content",
-            content.to_str().unwrap(),
-            "--format",
-            "jsonresume",
-            "--budget",
-            "all",
-        ]);
-        assert_eq!(code, 0, "{source}: {err}");
-        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let doc = Tailor::new()
+            .args([
+                "compose",
+                "--job",
+                "examples/payments-engineer.md",
+                "--content",
+                content.to_str().unwrap(),
+                "--format",
+                "jsonresume",
+                "--budget",
+                "all",
+            ])
+            .succeeds()
+            .stdout_json();
         assert!(validator.is_valid(&doc), "{source}: valid JSON Resume");
         let kept = highlights(&doc);
         for h in highlights(&original) {
@@ -362,22 +361,14 @@ fn json_resume_round_trip_keeps_every_highlight() {
     // An import never overwrites.
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("c");
-    assert_eq!(
-        run(&[
+    let import = || {
+        Tailor::new().args([
             "import",
             "tests/fixtures/full.resume.json",
             "--out",
-            c.to_str().unwrap()
+            c.to_str().unwrap(),
         ])
-        .0,
-        0
-    );
-    let (code, _, err) = run(&[
-        "import",
-        "tests/fixtures/full.resume.json",
-        "--out",
-        c.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("already exists"), "{err}");
+    };
+    import().succeeds();
+    import().fails_with(2).stderr_has("already exists");
 }

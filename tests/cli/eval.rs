@@ -5,12 +5,12 @@
 //! and NDCG@10 of tailor's scorer against a plain BM25 baseline (whitespace
 //! tokens, no sections, no aliases, no stemming), implemented here.
 //!
-//! See the figures with `cargo test --test eval -- --nocapture`.
-
-mod common;
+//! See the figures with `cargo test --test cli eval:: -- --nocapture`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+
+use crate::harness::shared_dir;
 
 use tailor::content::Library;
 use tailor::posting::Posting;
@@ -225,7 +225,7 @@ const REAL_NDCG10_FLOOR: f64 = 0.75;
 
 #[test]
 fn scorer_beats_bm25_on_real_postings() {
-    let Some(root) = common::shared_dir("eval-real", "real-postings evaluation") else {
+    let Some(root) = shared_dir("eval-real", "real-postings evaluation") else {
         return;
     };
     let eval = load_set(&root, &root.join("qrels.tsv"));

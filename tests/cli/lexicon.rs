@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::harness::shared_dir;
 
 fn texts(dir: &Path, ext: &str) -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -22,7 +22,7 @@ fn texts(dir: &Path, ext: &str) -> Vec<String> {
 /// current analysis give (`cargo run --release --example build-background`).
 #[test]
 fn background_tables_are_fresh() {
-    let Some(real) = common::shared_dir("postings/real", "background freshness") else {
+    let Some(real) = shared_dir("postings/real", "background freshness") else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -11,18 +11,17 @@
 use tailor::score::LibraryIndex;
 use tailor::select::{Budget, Costs, Options, select};
 
-#[path = "../scripts/support/generate.rs"]
-mod support;
+use crate::generate;
 
 #[test]
 fn every_posting_and_budget_is_solved_exactly() {
-    let library = support::library_80();
+    let library = generate::library_80();
     let index = LibraryIndex::build(&library);
-    let cases = support::sweep_cases(&index);
+    let cases = generate::sweep_cases(&index);
     assert!(cases.len() >= 16, "{} postings", cases.len());
     let mut unproven = Vec::new();
     for case in &cases {
-        for words in support::SWEEP_BUDGETS {
+        for words in generate::SWEEP_BUDGETS {
             let options = Options {
                 budget: Budget::Words(words),
                 ..Options::default()

@@ -1,19 +1,16 @@
 //! `tailor score`: the ranking contract (JSON fields, order) and the ranking
 //! a recruiter would expect on the shipped example postings.
 
-mod common;
-
-use common::run;
 use serde_json::Value;
+
+use crate::harness::Tailor;
 
 fn ranking(job: &str, content: Option<&str>) -> Vec<Value> {
     let mut args = vec!["score", "--job", job, "--format", "json"];
     if let Some(c) = content {
         args.extend(["--content", c]);
     }
-    let (code, out, err) = run(&args);
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).expect("stdout is one JSON object");
+    let v = Tailor::new().args(args).succeeds().stdout_json();
     v["ranking"].as_array().unwrap().clone()
 }
 
@@ -147,34 +144,34 @@ fn unrelated_posting_scores_lower_than_every_fitting_one() {
 
 #[test]
 fn text_output_explains_matches() {
-    let (code, out, _) = run(&[
-        "score",
-        "--job",
-        "tests/fixtures/postings/payments.txt",
-        "--content",
-        "tests/fixtures/content/full",
-    ]);
-    assert_eq!(code, 0);
-    assert!(out.contains("matched:"), "{out}");
-    assert!(
-        out.contains("payments ledger"),
-        "the phrase is shown: {out}"
-    );
-    assert!(out.contains("postgresql"), "{out}");
-    assert!(!out.contains("-0.00"), "{out}");
+    Tailor::new()
+        .args([
+            "score",
+            "--job",
+            "tests/fixtures/postings/payments.txt",
+            "--content",
+            "tests/fixtures/content/full",
+        ])
+        .succeeds()
+        .stdout_has("matched:")
+        // The phrase is shown.
+        .stdout_has("payments ledger")
+        .stdout_has("postgresql")
+        .stdout_lacks("-0.00");
 }
 
 #[test]
 fn json_has_coverage_with_match_rate_covered_and_missing() {
-    let (code, out, err) = run(&[
-        "score",
-        "--job",
-        "examples/payments-engineer.md",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let v = Tailor::new()
+        .args([
+            "score",
+            "--job",
+            "examples/payments-engineer.md",
+            "--format",
+            "json",
+        ])
+        .succeeds()
+        .stdout_json();
     let c = &v["coverage"];
     let rate = c["match_rate"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&rate), "{rate}");
@@ -199,17 +196,19 @@ fn json_has_coverage_with_match_rate_covered_and_missing() {
 
 #[test]
 fn html_postings_are_read_with_their_sections() {
-    let (code, out, err) = run(&[
-        "score",
-        "--job",
-        "tests/fixtures/postings/payments.html",
-        "--content",
-        "tests/fixtures/content/full",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let run = Tailor::new()
+        .args([
+            "score",
+            "--job",
+            "tests/fixtures/postings/payments.html",
+            "--content",
+            "tests/fixtures/content/full",
+            "--format",
+            "json",
+        ])
+        .succeeds()
+        .stdout_lacks("track");
+    let v = run.stdout_json();
     assert_eq!(v["title"], "Staff Engineer, Payments Platform");
     let r = v["ranking"].as_array().unwrap();
     // Both payments achievements lead; "payments ledger" counts once as one
@@ -219,21 +218,22 @@ fn html_postings_are_read_with_their_sections() {
     // The script and the benefits' Kafka mugs do not make Kafka a requirement.
     let kafka = r.iter().find(|x| x["id"] == "kafka-events").unwrap();
     assert!(kafka["score"].as_f64().unwrap() < 0.05 * r[0]["score"].as_f64().unwrap());
-    assert!(!out.contains("track"));
 }
 
 #[test]
 fn explain_shows_each_term_with_kind_section_weight_and_contribution() {
-    let (code, out, err) = run(&[
-        "explain",
-        "--job",
-        "tests/fixtures/postings/payments.txt",
-        "--content",
-        "tests/fixtures/content/full",
-        "--id",
-        "fraud-rules",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let run = Tailor::new()
+        .args([
+            "explain",
+            "--job",
+            "tests/fixtures/postings/payments.txt",
+            "--content",
+            "tests/fixtures/content/full",
+            "--id",
+            "fraud-rules",
+        ])
+        .succeeds();
+    let out = run.stdout();
     assert!(
         out.starts_with("fraud-rules (Staff Engineer) for payments.txt: score "),
         "{out}"
@@ -250,19 +250,20 @@ fn explain_shows_each_term_with_kind_section_weight_and_contribution() {
         rate_line.contains("exact") && rate_line.contains("requirements"),
         "{rate_line}"
     );
-    let (code, out, _) = run(&[
-        "explain",
-        "--job",
-        "tests/fixtures/postings/payments.txt",
-        "--content",
-        "tests/fixtures/content/full",
-        "--id",
-        "fraud-rules",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let v = Tailor::new()
+        .args([
+            "explain",
+            "--job",
+            "tests/fixtures/postings/payments.txt",
+            "--content",
+            "tests/fixtures/content/full",
+            "--id",
+            "fraud-rules",
+            "--format",
+            "json",
+        ])
+        .succeeds()
+        .stdout_json();
     let total: f64 = v["matches"]
         .as_array()
         .unwrap()
@@ -277,18 +278,17 @@ fn explain_shows_each_term_with_kind_section_weight_and_contribution() {
 
 #[test]
 fn explain_unknown_id_suggests_one() {
-    let (code, _, err) = run(&[
-        "explain",
-        "--job",
-        "tests/fixtures/postings/payments.txt",
-        "--content",
-        "tests/fixtures/content/full",
-        "--id",
-        "fraud-rule",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("no achievement `fraud-rule`") && err.contains("did you mean `fraud-rules`?"),
-        "{err}"
-    );
+    Tailor::new()
+        .args([
+            "explain",
+            "--job",
+            "tests/fixtures/postings/payments.txt",
+            "--content",
+            "tests/fixtures/content/full",
+            "--id",
+            "fraud-rule",
+        ])
+        .fails_with(2)
+        .stderr_has("no achievement `fraud-rule`")
+        .stderr_has("did you mean `fraud-rules`?");
 }

@@ -3,11 +3,9 @@
 //! changes no file. (Cases also covered elsewhere are repeated here so that
 //! the corpus is complete in one place.)
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{files_in, tailor};
+use crate::harness::{Tailor, files_in};
 
 const JOB: &str = "tests/fixtures/postings/payments.txt";
 const FULL: &str = "tests/fixtures/content/full";
@@ -17,20 +15,20 @@ const FULL: &str = "tests/fixtures/content/full";
 fn fails(content: &str, job: &str, extra: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.md");
-    let mut args = vec![
-        "compose",
-        "--job",
-        job,
-        "--content",
-        content,
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let o = tailor().args(&args).output().unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(o.stdout.is_empty());
+    let o = Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            job,
+            "--content",
+            content,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .args(extra)
+        .fails_with(2);
+    let err = o.stderr().to_string();
+    assert!(o.stdout().is_empty(), "{}", o.stdout());
     assert_eq!(
         files_in(dir.path()),
         Vec::<String>::new(),
@@ -148,19 +146,13 @@ fn latin1_posting_is_decoded_with_a_warning() {
         "latin1.txt",
         b"Ing\xe9nieur paiements: Kafka, PostgreSQL, fraude",
     );
-    let o = tailor()
+    Tailor::new()
         .args(["compose", "--job", p.to_str().unwrap(), "--content", FULL])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(0), "{err}");
-    assert!(
-        err.contains(&format!(
+        .succeeds()
+        .stderr_has(&format!(
             "warning: posting `{}` is not UTF-8; read it as Latin-1",
             p.display()
-        )),
-        "{err}"
-    );
+        ));
 }
 
 #[test]
@@ -231,7 +223,7 @@ fn output_path_equal_to_an_input_path() {
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job.md");
     std::fs::write(&job, "payments ledger kafka").unwrap();
-    let o = tailor()
+    Tailor::new()
         .args([
             "compose",
             "--job",
@@ -241,10 +233,8 @@ fn output_path_equal_to_an_input_path() {
             "--out",
             job.to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("would overwrite the input"));
+        .fails_with(2)
+        .stderr_has("would overwrite the input");
     assert_eq!(
         std::fs::read_to_string(&job).unwrap(),
         "payments ledger kafka",
@@ -257,13 +247,10 @@ fn output_directory_that_is_not_writable() {
     // Root ignores permission bits, so use places no one can write: /proc,
     // and a "directory" that is a file.
     for out in ["/proc/tailor-out.md".to_string(), format!("{}/out.md", JOB)] {
-        let o = tailor()
+        Tailor::new()
             .args(["compose", "--job", JOB, "--content", FULL, "--out", &out])
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(2), "{err}");
-        assert!(err.contains(&format!("cannot write `{out}`")), "{err}");
+            .fails_with(2)
+            .stderr_has(&format!("cannot write `{out}`"));
         assert!(!Path::new(&out).exists());
     }
 }
@@ -288,33 +275,30 @@ fn a_file_tailor_did_not_write_is_replaced_only_with_force() {
     let dir = tempfile::tempdir().unwrap();
     let mine = dir.path().join("resume.md");
     std::fs::write(&mine, "# My own résumé, by hand\n").unwrap();
-    let run = |extra: &[&str]| {
-        let mut args = vec![
-            "compose",
-            "--job",
-            JOB,
-            "--content",
-            FULL,
-            "--out",
-            mine.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        tailor().args(&args).output().unwrap()
+    let compose = |extra: &[&str]| {
+        Tailor::new()
+            .args([
+                "compose",
+                "--job",
+                JOB,
+                "--content",
+                FULL,
+                "--out",
+                mine.to_str().unwrap(),
+            ])
+            .args(extra)
     };
-    let o = run(&[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr)
-            .contains("exists and was not written by tailor; pass --force")
-    );
+    compose(&[])
+        .fails_with(2)
+        .stderr_has("exists and was not written by tailor; pass --force");
     assert_eq!(
         std::fs::read_to_string(&mine).unwrap(),
         "# My own résumé, by hand\n",
         "unchanged"
     );
-    assert_eq!(run(&["--force"]).status.code(), Some(0));
+    compose(&["--force"]).succeeds();
     // Now tailor wrote it: replacing it needs no --force.
-    assert_eq!(run(&["--budget", "30"]).status.code(), Some(0));
+    compose(&["--budget", "30"]).succeeds();
     assert_eq!(
         files_in(dir.path()),
         vec!["resume.md"],
@@ -326,7 +310,8 @@ fn a_file_tailor_did_not_write_is_replaced_only_with_force() {
 fn batch_keeps_foreign_files_in_its_directory() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("payments-engineer.md"), "mine\n").unwrap();
-    let o = tailor()
+    // That posting fails, the other goes on.
+    Tailor::new()
         .args([
             "batch",
             "examples/payments-engineer.md",
@@ -334,29 +319,21 @@ fn batch_keeps_foreign_files_in_its_directory() {
             "--out-dir",
             dir.path().to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "that posting fails, the other goes on"
-    );
+        .fails_with(1);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("payments-engineer.md")).unwrap(),
         "mine\n"
     );
     assert!(dir.path().join("backend-platform.md").is_file());
     std::fs::write(dir.path().join("report.html"), "<html>my own page</html>").unwrap();
-    let o = tailor()
+    Tailor::new()
         .args([
             "batch",
             "examples/backend-platform.txt",
             "--out-dir",
             dir.path().to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
+        .fails_with(2);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("report.html")).unwrap(),
         "<html>my own page</html>"
@@ -365,13 +342,12 @@ fn batch_keeps_foreign_files_in_its_directory() {
 
 #[test]
 fn a_panic_asks_for_a_report_instead_of_a_backtrace() {
-    let o = tailor()
+    let o = Tailor::new()
         .args(["score", "--job", JOB])
         .env("TAILOR_TEST_PANIC", "1")
         .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
+        .run();
+    let err = o.stderr();
     assert!(
         err.starts_with("internal error at src/cmd/mod.rs:"),
         "{err}"
@@ -381,5 +357,5 @@ fn a_panic_asks_for_a_report_instead_of_a_backtrace() {
         "{err}"
     );
     assert!(!err.contains("stack backtrace"), "{err}");
-    assert_ne!(o.status.code(), Some(0));
+    assert_ne!(o.code(), 0, "{err}");
 }

@@ -1,9 +1,7 @@
 //! Bad input: each case exits 2 with a one-line message naming the file (and
 //! line where there is one), and leaves no output file behind.
 
-mod common;
-
-use common::{files_in, run};
+use crate::harness::{Tailor, files_in};
 
 const PAYMENTS: &str = "tests/fixtures/postings/payments.txt";
 const FULL: &str = "tests/fixtures/content/full";
@@ -13,26 +11,28 @@ const FULL: &str = "tests/fixtures/content/full";
 fn compose_fails(content: &str, job: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.md");
-    let (code, stdout, stderr) = run(&[
-        "compose",
-        "--job",
-        job,
-        "--content",
-        content,
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 2, "stderr: {stderr}");
-    assert!(stdout.is_empty());
+    let run = Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            job,
+            "--content",
+            content,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .fails_with(2);
+    assert!(run.stdout().is_empty(), "{}", run.stdout());
     assert_eq!(
         files_in(dir.path()),
         Vec::<String>::new(),
         "no file may be created"
     );
+    let stderr = run.stderr();
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
+    stderr.to_string()
 }
 
 #[test]
@@ -121,25 +121,28 @@ fn output_over_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job.md");
     std::fs::write(&job, "payments ledger").unwrap();
-    let (code, _, err) = run(&[
-        "compose",
-        "--job",
-        job.to_str().unwrap(),
-        "--content",
-        FULL,
-        "--out",
-        job.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("would overwrite the input"), "{err}");
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            job.to_str().unwrap(),
+            "--content",
+            FULL,
+            "--out",
+            job.to_str().unwrap(),
+        ])
+        .fails_with(2)
+        .stderr_has("would overwrite the input");
     assert_eq!(std::fs::read_to_string(&job).unwrap(), "payments ledger");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let (code, _, err) = run(&["compose"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--job"), "{err}");
-    let (code, _, _) = run(&["compose", "--job", PAYMENTS, "--budget", "0"]);
-    assert_eq!(code, 2);
+    Tailor::new()
+        .arg("compose")
+        .fails_with(2)
+        .stderr_has("--job");
+    Tailor::new()
+        .args(["compose", "--job", PAYMENTS, "--budget", "0"])
+        .fails_with(2);
 }

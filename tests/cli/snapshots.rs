@@ -2,16 +2,14 @@
 //! example posting, and a complete fixture in both formats. Review changes
 //! with `cargo insta review`.
 
-mod common;
-
-use common::run;
+use crate::harness::Tailor;
 
 fn compose(args: &[&str]) -> String {
-    let mut all = vec!["compose"];
-    all.extend_from_slice(args);
-    let (code, out, err) = run(&all);
-    assert_eq!(code, 0, "{err}");
-    out
+    Tailor::new()
+        .arg("compose")
+        .args(args)
+        .succeeds()
+        .into_stdout()
 }
 
 #[test]

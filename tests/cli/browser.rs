@@ -7,11 +7,9 @@
 //! Needs Chromium and poppler-utils (`.ci/run` installs them). Skipped, and
 //! says so, only when they are not installed.
 
-mod common;
-
 use std::process::Command;
 
-use common::run;
+use crate::harness::Tailor;
 
 fn have(tool: &str) -> bool {
     Command::new(tool).arg("--version").output().is_ok()
@@ -45,18 +43,19 @@ fn default_profile_prints_one_page_and_reads_back_in_order() {
             let stem = format!("{}-{paper}", job.replace('/', "_"));
             let pdf = dir.path().join(format!("{stem}.pdf"));
             let report = dir.path().join(format!("{stem}.json"));
-            let (code, _, err) = run(&[
-                "compose",
-                "--job",
-                job,
-                "--paper",
-                paper,
-                "--out",
-                pdf.to_str().unwrap(),
-                "--report",
-                report.to_str().unwrap(),
-            ]);
-            assert_eq!(code, 0, "{job} {paper}: {err}");
+            Tailor::new()
+                .args([
+                    "compose",
+                    "--job",
+                    job,
+                    "--paper",
+                    paper,
+                    "--out",
+                    pdf.to_str().unwrap(),
+                    "--report",
+                    report.to_str().unwrap(),
+                ])
+                .succeeds();
 
             let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
             let info = String::from_utf8_lossy(&info.stdout);

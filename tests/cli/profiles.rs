@@ -2,9 +2,12 @@
 //! example, profiles differing as configured, strict profile files, template
 //! directories overriding file by file, export, and tailored skills.
 
-mod common;
+use crate::harness::{Tailor, bullets, compose_report};
 
-use common::{bullets, run};
+/// Runs `tailor compose` with `args`, whatever the exit status.
+fn compose(args: &[&str]) -> String {
+    Tailor::new().arg("compose").args(args).run().into_stdout()
+}
 
 const EXAMPLES: [&str; 4] = [
     "examples/backend-platform.txt",
@@ -18,31 +21,32 @@ fn every_shipped_profile_works_on_every_example() {
     for profile in ["default", "staff-backend", "engineering-lead", "payments"] {
         for job in EXAMPLES {
             for format in ["md", "html"] {
-                let (code, out, err) = run(&[
-                    "compose",
-                    "--profile",
-                    profile,
-                    "--job",
-                    job,
-                    "--format",
-                    format,
-                ]);
-                assert_eq!(code, 0, "{profile} {job} {format}: {err}");
-                assert!(!out.is_empty());
+                let run = Tailor::new()
+                    .args([
+                        "compose",
+                        "--profile",
+                        profile,
+                        "--job",
+                        job,
+                        "--format",
+                        format,
+                    ])
+                    .succeeds();
+                assert!(!run.stdout().is_empty(), "{profile} {job} {format}");
             }
         }
     }
 }
 
 fn report(profile: &str, job: &str) -> serde_json::Value {
-    common::compose_report(&["--profile", profile, "--job", job])
+    compose_report(&["--profile", profile, "--job", job])
 }
 
 #[test]
 fn two_profiles_differ_as_configured() {
     let job = "examples/engineering-manager.txt";
-    let (_, default, _) = run(&["compose", "--job", job]);
-    let (_, lead, _) = run(&["compose", "--profile", "engineering-lead", "--job", job]);
+    let default = compose(&["--job", job]);
+    let lead = compose(&["--profile", "engineering-lead", "--job", job]);
     // Headline (the title here: the content has no name) and summary.
     assert!(
         default.starts_with("# Staff Backend Engineer\n"),
@@ -63,7 +67,7 @@ fn two_profiles_differ_as_configured() {
     );
     assert!(l["used"].as_u64().unwrap() <= 350);
     // Sections: the payments profile leads with experience and ends with the summary.
-    let (_, pay, _) = run(&["compose", "--profile", "payments", "--job", job]);
+    let pay = compose(&["--profile", "payments", "--job", job]);
     let e = pay.find("## Experience").unwrap();
     let sk = pay.find("## Skills").unwrap();
     let su = pay.find("## Summary").unwrap();
@@ -96,7 +100,7 @@ fn two_profiles_differ_as_configured() {
 
 #[test]
 fn command_line_flags_override_the_profile() {
-    let d = common::compose_report(&[
+    let d = compose_report(&[
         "--profile",
         "engineering-lead",
         "--job",
@@ -109,38 +113,37 @@ fn command_line_flags_override_the_profile() {
 
 #[test]
 fn profile_errors_name_file_line_and_suggestion() {
-    let (code, _, err) = run(&[
-        "compose",
-        "--profile",
-        "tests/fixtures/bad-profile.yaml",
-        "--job",
-        EXAMPLES[0],
-    ]);
-    assert_eq!(code, 2);
+    let run = Tailor::new()
+        .args([
+            "compose",
+            "--profile",
+            "tests/fixtures/bad-profile.yaml",
+            "--job",
+            EXAMPLES[0],
+        ])
+        .fails_with(2)
+        .stderr_has("unknown field `budgt`")
+        .stderr_has("did you mean `budget`?");
+    let err = run.stderr();
     assert!(
         err.starts_with("error: tests/fixtures/bad-profile.yaml:2:1: "),
         "{err}"
     );
-    assert!(
-        err.contains("unknown field `budgt`") && err.contains("did you mean `budget`?"),
-        "{err}"
-    );
-    let (code, _, err) = run(&["compose", "--profile", "payment", "--job", EXAMPLES[0]]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("no profile `payment`") && err.contains("did you mean `payments`?"),
-        "{err}"
-    );
+    Tailor::new()
+        .args(["compose", "--profile", "payment", "--job", EXAMPLES[0]])
+        .fails_with(2)
+        .stderr_has("no profile `payment`")
+        .stderr_has("did you mean `payments`?");
 }
 
 #[test]
 fn overriding_one_partial_changes_only_that_part() {
-    let base = ["compose", "--job", EXAMPLES[1]];
-    let (_, default, _) = run(&base);
-    let mut args = base.to_vec();
-    args.extend(["--templates", "tests/fixtures/templates/skills-only"]);
-    let (code, custom, err) = run(&args);
-    assert_eq!(code, 0, "{err}");
+    let default = compose(&["--job", EXAMPLES[1]]);
+    let custom = Tailor::new()
+        .args(["compose", "--job", EXAMPLES[1]])
+        .args(["--templates", "tests/fixtures/templates/skills-only"])
+        .succeeds()
+        .into_stdout();
     let cut = |s: &str| {
         s.split("## ")
             .filter(|part| !part.starts_with("Skills") && !part.starts_with("Toolbox"))
@@ -158,33 +161,33 @@ fn overriding_one_partial_changes_only_that_part() {
 
 #[test]
 fn a_broken_partial_names_its_file_and_line() {
-    let (code, _, err) = run(&[
-        "compose",
-        "--job",
-        EXAMPLES[1],
-        "--templates",
-        "tests/fixtures/templates/broken",
-    ]);
-    assert_eq!(code, 2);
+    let run = Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            EXAMPLES[1],
+            "--templates",
+            "tests/fixtures/templates/broken",
+        ])
+        .fails_with(2)
+        .stderr_has("template syntax error");
+    let err = run.stderr();
     assert!(
         err.starts_with("error: tests/fixtures/templates/broken/partials/md/skills.hbs:"),
         "{err}"
     );
-    assert!(err.contains("template syntax error"), "{err}");
 }
 
 #[test]
 fn exported_templates_render_the_same_and_export_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("t");
-    let (code, out, err) = run(&["templates", "export", d.to_str().unwrap()]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("wrote 14 template files"), "{out}");
+    let export = || Tailor::new().args(["templates", "export", d.to_str().unwrap()]);
+    export().succeeds().stdout_has("wrote 14 template files");
     assert!(d.join("partials/html/style.css.hbs").is_file());
     for format in ["md", "html"] {
-        let (_, builtin, _) = run(&["compose", "--job", EXAMPLES[0], "--format", format]);
-        let (_, exported, _) = run(&[
-            "compose",
+        let builtin = compose(&["--job", EXAMPLES[0], "--format", format]);
+        let exported = compose(&[
             "--job",
             EXAMPLES[0],
             "--format",
@@ -194,14 +197,12 @@ fn exported_templates_render_the_same_and_export_refuses_to_overwrite() {
         ]);
         assert_eq!(builtin, exported, "{format}");
     }
-    let (code, _, err) = run(&["templates", "export", d.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(err.contains("already exists"), "{err}");
+    export().fails_with(2).stderr_has("already exists");
 }
 
 #[test]
 fn skills_the_posting_mentions_come_first_or_alone() {
-    let (_, md, _) = run(&["compose", "--job", EXAMPLES[1]]);
+    let md = compose(&["--job", EXAMPLES[1]]);
     let skills = md.split("## Skills").nth(1).unwrap();
     let pay = skills
         .lines()
@@ -213,13 +214,7 @@ fn skills_the_posting_mentions_come_first_or_alone() {
         first.starts_with("Subscription billing") || first.starts_with("Payment processing"),
         "{pay}"
     );
-    let (_, lead, _) = run(&[
-        "compose",
-        "--profile",
-        "engineering-lead",
-        "--job",
-        EXAMPLES[2],
-    ]);
+    let lead = compose(&["--profile", "engineering-lead", "--job", EXAMPLES[2]]);
     let lead_skills = lead.split("## Skills").nth(1).unwrap();
     assert!(
         !lead_skills.contains("GraphQL API migration"),
@@ -232,7 +227,7 @@ fn skills_the_posting_mentions_come_first_or_alone() {
 fn pdf_without_chromium_says_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.pdf");
-    let o = common::tailor()
+    Tailor::new()
         .args([
             "compose",
             "--job",
@@ -242,13 +237,8 @@ fn pdf_without_chromium_says_what_to_install() {
         ])
         .env("TAILOR_CHROMIUM", "/nonexistent/chromium")
         .env("PATH", "/nonexistent")
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("--format pdf needs Chromium") && err.contains("apt-get install chromium"),
-        "{err}"
-    );
+        .fails_with(2)
+        .stderr_has("--format pdf needs Chromium")
+        .stderr_has("apt-get install chromium");
     assert!(!out.exists());
 }

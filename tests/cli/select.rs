@@ -1,16 +1,16 @@
 //! Selection through the binary: budget units, rules, age handling, order,
 //! and the explanation of what was left out.
 
-mod common;
-
-use common::{bullets, run};
-use serde_json::Value;
+use crate::harness::{Tailor, bullets, compose_report as report};
 
 const FULL: &str = "tests/fixtures/content/full";
 const PAYMENTS: &str = "tests/fixtures/postings/payments.txt";
 
-fn report(args: &[&str]) -> Value {
-    common::compose_report(args)
+/// Composes for the fixture posting from the fixture library, plus `extra`.
+fn compose_full(extra: &[&str]) -> Tailor {
+    Tailor::new()
+        .args(["compose", "--job", PAYMENTS, "--content", FULL])
+        .args(extra)
 }
 
 #[test]
@@ -22,15 +22,16 @@ fn every_budget_unit_is_honoured() {
         ("12l", "lines"),
         ("1p", "pages"),
     ] {
-        let (code, md, err) = run(&[
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--budget",
-            budget,
-        ]);
-        assert_eq!(code, 0, "{budget}: {err}");
-        let b = bullets(&md);
+        let run = Tailor::new()
+            .args([
+                "compose",
+                "--job",
+                "examples/payments-engineer.md",
+                "--budget",
+                budget,
+            ])
+            .succeeds();
+        let b = bullets(run.stdout());
         assert!(!b.is_empty(), "{budget}");
         let v = report(&["--job", "examples/payments-engineer.md", "--budget", budget]);
         let (used, capacity) = (v["used"].as_u64().unwrap(), v["capacity"].as_u64().unwrap());
@@ -44,107 +45,43 @@ fn every_budget_unit_is_honoured() {
             assert!(chars as u64 <= capacity, "{budget}: {chars} characters");
         }
     }
-    let (code, _, err) = run(&["compose", "--job", PAYMENTS, "--budget", "12x"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("use words (450), characters (3000c), lines (60l) or pages (1p)"),
-        "{err}"
-    );
+    Tailor::new()
+        .args(["compose", "--job", PAYMENTS, "--budget", "12x"])
+        .fails_with(2)
+        .stderr_has("use words (450), characters (3000c), lines (60l) or pages (1p)");
 }
 
 #[test]
 fn exclude_require_and_pin_are_hard_rules() {
-    let (_, md, _) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--exclude",
-        "tag:payments",
-    ]);
-    let b = bullets(&md).join("\n");
+    let run = compose_full(&["--exclude", "tag:payments"]).run();
+    let md = run.stdout();
+    let b = bullets(md).join("\n");
     assert!(
         !b.contains("payments ledger") && !b.contains("fraud rules"),
         "{md}"
     );
-    let (_, md, _) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--exclude",
-        "ledger",
-    ]);
-    assert!(!bullets(&md).join("\n").contains("payments ledger"), "{md}");
-    let (_, md, _) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--require",
-        "tag:reporting",
-    ]);
-    assert!(md.contains("nightly batch reports"), "{md}");
-    let (code, _, err) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--require",
-        "tag:cobol",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--require tag:cobol: no achievement in the library has that tag"),
-        "{err}"
-    );
-    let (code, _, err) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--pin",
-        "ledgr",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--pin ledgr: no achievement has that id; did you mean `ledger`?"),
-        "{err}"
-    );
+    let run = compose_full(&["--exclude", "ledger"]).run();
+    let md = run.stdout();
+    assert!(!bullets(md).join("\n").contains("payments ledger"), "{md}");
+    compose_full(&["--require", "tag:reporting"])
+        .run()
+        .stdout_has("nightly batch reports");
+    compose_full(&["--require", "tag:cobol"])
+        .fails_with(2)
+        .stderr_has("--require tag:cobol: no achievement in the library has that tag");
+    compose_full(&["--pin", "ledgr"])
+        .fails_with(2)
+        .stderr_has("--pin ledgr: no achievement has that id; did you mean `ledger`?");
 }
 
 #[test]
 fn per_role_limits_and_library_order() {
-    let (_, md, _) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--max-per-role",
-        "1",
-    ]);
+    let run = compose_full(&["--max-per-role", "1"]).run();
+    let md = run.stdout();
     let staff = md.split("### Senior Engineer").next().unwrap();
     assert_eq!(bullets(staff).len(), 1, "{md}");
-    let (_, md, _) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--order",
-        "library",
-        "--budget",
-        "1000",
-        "--pin",
-        "xss",
-    ]);
-    let b = bullets(&md);
+    let run = compose_full(&["--order", "library", "--budget", "1000", "--pin", "xss"]).run();
+    let b = bullets(run.stdout());
     let pos = |s: &str| b.iter().position(|x| x.contains(s)).unwrap();
     assert!(
         pos("payments ledger") < pos("fraud rules") && pos("fraud rules") < pos("Mentored"),
@@ -154,55 +91,31 @@ fn per_role_limits_and_library_order() {
 
 #[test]
 fn old_roles_show_a_title_or_go() {
-    let args = [
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--max-age",
-        "8",
-        "--as-of",
-        "2025-01",
-    ];
-    let (code, md, err) = run(&args);
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        md.contains("### Platform Engineer, Oldco"),
-        "title line stays"
-    );
-    assert!(!md.contains("nightly batch"), "{md}");
-    let mut drop = args.to_vec();
-    drop.extend(["--old-roles", "drop"]);
-    let (_, md, _) = run(&drop);
-    assert!(!md.contains("Oldco"), "{md}");
+    let old = ["--max-age", "8", "--as-of", "2025-01"];
+    // The title line stays.
+    compose_full(&old)
+        .succeeds()
+        .stdout_has("### Platform Engineer, Oldco")
+        .stdout_lacks("nightly batch");
+    compose_full(&old)
+        .args(["--old-roles", "drop"])
+        .run()
+        .stdout_lacks("Oldco");
 }
 
 #[test]
 fn explain_says_why_each_left_out_achievement_is_out() {
-    let (code, md, err) = run(&[
-        "compose",
-        "--job",
-        PAYMENTS,
-        "--content",
-        FULL,
-        "--budget",
-        "30",
-        "--exclude",
-        "oncall",
-        "--explain",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let run = compose_full(&["--budget", "30", "--exclude", "oncall", "--explain"])
+        .succeeds()
+        .stderr_has("method: exact (branch and bound")
+        .stderr_has("oncall")
+        .stderr_has("excluded by rule `oncall`");
+    let (md, err) = (run.stdout(), run.stderr());
     assert!(
         md.starts_with("# Robin Example"),
         "the résumé stays clean on stdout"
     );
     assert!(err.starts_with("Selection: "), "{err}");
-    assert!(err.contains("method: exact (branch and bound"), "{err}");
-    assert!(
-        err.contains("oncall") && err.contains("excluded by rule `oncall`"),
-        "{err}"
-    );
     assert!(
         err.contains("no posting term matched") || err.contains("no room in the budget"),
         "{err}"

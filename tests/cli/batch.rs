@@ -2,20 +2,14 @@
 //! among good ones, determinism across thread counts, the summary files, and
 //! the report page in a real browser.
 
-mod common;
-
-#[path = "../scripts/support/generate.rs"]
-mod generate;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{files_in, run};
+use crate::generate;
+use crate::harness::{Outcome, Tailor, files_in};
 
-fn batch(args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["batch"];
-    all.extend_from_slice(args);
-    run(&all)
+fn batch(args: &[&str]) -> Outcome {
+    Tailor::new().arg("batch").args(args).run()
 }
 
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -31,14 +25,15 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn one_resume_per_posting_and_format_with_summaries() {
     let out = tempfile::tempdir().unwrap();
-    let (code, stdout, err) = batch(&[
+    batch(&[
         "examples",
         "--out-dir",
         out.path().to_str().unwrap(),
         "--format",
         "md,html",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    ])
+    .succeeds()
+    .stdout_has("4 postings, 4 tailored, 0 failed");
     let files = files_in(out.path());
     for stem in [
         "backend-platform",
@@ -54,10 +49,6 @@ fn one_resume_per_posting_and_format_with_summaries() {
     for f in ["summary.csv", "summary.json", "report.html"] {
         assert!(files.contains(&f.to_string()), "{files:?}");
     }
-    assert!(
-        stdout.contains("4 postings, 4 tailored, 0 failed"),
-        "{stdout}"
-    );
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
     let mut lines = csv.lines();
     assert_eq!(
@@ -79,10 +70,12 @@ fn one_resume_per_posting_and_format_with_summaries() {
     let first = &json["rows"][0];
     assert!(first["match_rate"].as_f64().unwrap() > 0.0 && first["selected"].as_u64().unwrap() > 0);
     // Each résumé is what compose writes for that posting (same default profile).
-    let (_, single, _) = run(&["compose", "--job", "examples/payments-engineer.md"]);
+    let single = Tailor::new()
+        .args(["compose", "--job", "examples/payments-engineer.md"])
+        .run();
     assert_eq!(
         std::fs::read_to_string(out.path().join("payments-engineer.md")).unwrap(),
-        single
+        single.stdout()
     );
 }
 
@@ -104,7 +97,7 @@ fn collisions_and_traversal_stay_inside_the_directory() {
     let traversal = format!("{}/deep/inner/../../x.txt", work.path().display());
     let sneaky = work.path().join("..x.txt");
     std::fs::copy("examples/backend-platform.txt", &sneaky).unwrap();
-    let (code, _, err) = batch(&[
+    batch(&[
         a.join("job.md").to_str().unwrap(),
         b.join("job.md").to_str().unwrap(),
         a.join("report.txt").to_str().unwrap(),
@@ -112,8 +105,8 @@ fn collisions_and_traversal_stay_inside_the_directory() {
         sneaky.to_str().unwrap(),
         "--out-dir",
         out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    ])
+    .succeeds();
     let files = files_in(&out);
     assert!(
         files.contains(&"job.md".to_string()) && files.contains(&"job-2.md".to_string()),
@@ -140,19 +133,16 @@ fn a_failing_posting_is_reported_and_the_others_go_on() {
     let empty = work.path().join("empty.txt");
     std::fs::write(&empty, "  \n").unwrap();
     let out = work.path().join("out");
-    let (code, stdout, err) = batch(&[
+    batch(&[
         "examples/payments-engineer.md",
         empty.to_str().unwrap(),
         "no/such/posting.txt",
         "--out-dir",
         out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("is empty"), "{err}");
-    assert!(
-        stdout.contains("3 postings, 1 tailored, 2 failed"),
-        "{stdout}"
-    );
+    ])
+    .fails_with(1)
+    .stderr_has("is empty")
+    .stdout_has("3 postings, 1 tailored, 2 failed");
     assert!(out.join("payments-engineer.md").is_file());
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
@@ -165,14 +155,14 @@ fn a_failing_posting_is_reported_and_the_others_go_on() {
             .contains("does not exist")
     );
     // A usage error is exit 2.
-    let (code, _, _) = batch(&[
+    batch(&[
         "examples",
         "--out-dir",
         out.to_str().unwrap(),
         "--format",
         "pdf",
-    ]);
-    assert_eq!(code, 2);
+    ])
+    .fails_with(2);
 }
 
 #[test]
@@ -180,7 +170,7 @@ fn output_is_identical_whatever_the_thread_count() {
     let one = tempfile::tempdir().unwrap();
     let many = tempfile::tempdir().unwrap();
     for (dir, threads) in [(&one, "1"), (&many, "4")] {
-        let (code, _, err) = batch(&[
+        batch(&[
             "examples",
             "tests/eval/postings",
             "--out-dir",
@@ -190,8 +180,8 @@ fn output_is_identical_whatever_the_thread_count() {
             "--threads",
             threads,
             "--quiet",
-        ]);
-        assert_eq!(code, 0, "{err}");
+        ])
+        .succeeds();
     }
     assert_eq!(tree(one.path()), tree(many.path()));
 }
@@ -199,13 +189,13 @@ fn output_is_identical_whatever_the_thread_count() {
 #[test]
 fn glob_patterns_and_recursion() {
     let out = tempfile::tempdir().unwrap();
-    let (code, stdout, _) = batch(&[
+    batch(&[
         "tests/eval/postings/0*.txt",
         "--out-dir",
         out.path().to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0);
-    assert!(stdout.contains("4 postings, 4 tailored"), "{stdout}");
+    ])
+    .succeeds()
+    .stdout_has("4 postings, 4 tailored");
     let work = tempfile::tempdir().unwrap();
     let top = work.path().join("top");
     std::fs::create_dir_all(top.join("sub")).unwrap();
@@ -213,19 +203,17 @@ fn glob_patterns_and_recursion() {
     std::fs::copy("examples/backend-platform.txt", top.join("sub/a.txt")).unwrap();
     std::fs::write(top.join("notes.pdf"), "not a posting").unwrap();
     let out2 = work.path().join("out");
-    let (_, stdout, _) = batch(&[top.to_str().unwrap(), "--out-dir", out2.to_str().unwrap()]);
-    assert!(
-        stdout.contains("1 postings, 1 tailored"),
-        "not recursive by default: {stdout}"
-    );
-    let (code, stdout, _) = batch(&[
+    // Not recursive by default.
+    batch(&[top.to_str().unwrap(), "--out-dir", out2.to_str().unwrap()])
+        .stdout_has("1 postings, 1 tailored");
+    batch(&[
         top.to_str().unwrap(),
         "--recursive",
         "--out-dir",
         out2.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0);
-    assert!(stdout.contains("2 postings, 2 tailored"), "{stdout}");
+    ])
+    .succeeds()
+    .stdout_has("2 postings, 2 tailored");
 }
 
 #[test]
@@ -247,15 +235,15 @@ fn report_page_renders_in_a_browser_without_overflow() {
     }
     std::fs::write(data.join("library.yaml"), generate::library_yaml(50, 42)).unwrap();
     let out = work.path().join("out");
-    let (code, _, err) = batch(&[
+    batch(&[
         data.join("postings").to_str().unwrap(),
         "--content",
         data.join("library.yaml").to_str().unwrap(),
         "--out-dir",
         out.to_str().unwrap(),
         "--quiet",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    ])
+    .succeeds();
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(
         !report.contains("http://") && !report.contains("https://") && !report.contains("<script"),

@@ -1,0 +1,24 @@
+//! The integration tests, as one test binary (`cargo test --test cli`): one
+//! module per area, run with the repository root as the working directory.
+//! Filter by module, e.g. `cargo test --test cli eval:: -- --nocapture`.
+
+mod harness;
+
+#[path = "../../scripts/support/generate.rs"]
+mod generate;
+
+mod bad_input;
+mod batch;
+mod browser;
+mod compose;
+mod diff;
+mod ecosystem;
+mod errors;
+mod eval;
+mod lexicon;
+mod profiles;
+mod properties;
+mod score;
+mod select;
+mod snapshots;
+mod solver_exact;
