@@ -104,3 +104,34 @@ fn default_profile_prints_one_page_and_reads_back_in_order() {
         }
     }
 }
+
+#[test]
+fn rerunning_the_readme_pdf_line_replaces_tailors_own_pdf() {
+    if tailor::pdf::find_chromium().is_none() {
+        let note = "needs chromium (apt-get install chromium)";
+        assert!(std::env::var_os("CI").is_none(), "{note}");
+        eprintln!("skipped: {note}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("resume.pdf");
+    for _ in 0..2 {
+        crate::harness::Tailor::new()
+            .args(["compose", "--job", "examples/payments-engineer.md", "--out"])
+            .arg(&pdf)
+            .succeeds();
+    }
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let manifest = tailor::manifest::extract_pdf(&bytes)
+        .unwrap()
+        .expect("a manifest");
+    assert_eq!(manifest.posting, "payments-engineer.md");
+    // A PDF tailor did not write is still refused.
+    std::fs::write(&pdf, b"%PDF-1.7\n%%EOF\n").unwrap();
+    crate::harness::Tailor::new()
+        .args(["compose", "--job", "examples/payments-engineer.md", "--out"])
+        .arg(&pdf)
+        .fails_with(2)
+        .stderr_has("was not written by tailor");
+}

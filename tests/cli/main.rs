@@ -13,6 +13,7 @@ mod browser;
 mod compose;
 mod diff;
 mod ecosystem;
+mod engine_bugs;
 mod errors;
 mod eval;
 mod lexicon;
