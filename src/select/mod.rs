@@ -366,10 +366,58 @@ pub fn select(
     costs: &Costs,
 ) -> Result<Selection, SelectError> {
     let all: Vec<_> = library.achievements().collect();
-    let n = all.len();
-    let roles = library.experience.len();
+    validate(library, &all, options)?;
     let mut notes = Vec::new();
+    let eligible = eligibility(library, &all, options, &mut notes);
+    let mut built = build(
+        library, &all, scored, key_terms, options, costs, &eligible, &mut notes,
+    )?;
+    let solution = solve(library, options, &eligible, &mut built, &mut notes)?;
+    Ok(assemble(
+        &all, scored, options, eligible, &built, solution, notes,
+    ))
+}
 
+/// An achievement as [`Library::achievements`] gives it.
+type Entry<'a> = (AchievementRef, &'a crate::content::Achievement);
+
+/// What the rules leave eligible.
+struct Eligibility {
+    /// Per role: older than `--max-age`.
+    old: Vec<bool>,
+    /// Roles not shown at all (old, under `--old-roles drop`).
+    hidden_roles: Vec<usize>,
+    /// Roles shown, newest first.
+    shown_roles: Vec<usize>,
+    /// Per achievement: why it cannot be chosen at all, if it cannot.
+    blocked: Vec<Option<Reason>>,
+}
+
+/// The optimisation problem, with the way back to the library.
+struct Built {
+    problem: Problem,
+    /// Per achievement: its item, if eligible.
+    item_of: Vec<Option<usize>>,
+    /// Per item: its achievement.
+    refs: Vec<usize>,
+    /// Per item: the phrasing of each option.
+    phrasings: Vec<Vec<Phrasing>>,
+    /// Budget units for achievements.
+    capacity: u32,
+    /// Per role: the minimum the user's rules ask for.
+    hard_min: Vec<usize>,
+}
+
+fn is_pinned(a: &crate::content::Achievement, options: &Options) -> bool {
+    a.pin || options.pins.contains(&a.id)
+}
+
+fn eligible_in(problem: &Problem, role: usize) -> usize {
+    problem.items.iter().filter(|it| it.group == role).count()
+}
+
+/// Rules that name things must name things that exist, and agree.
+fn validate(library: &Library, all: &[Entry], options: &Options) -> Result<(), SelectError> {
     // Rules that name things must name things that exist.
     for id in &options.pins {
         if !all.iter().any(|(_, a)| a.id == *id) {
@@ -402,6 +450,18 @@ pub fn select(
         }
     }
 
+    Ok(())
+}
+
+/// Which roles are old or hidden, and which achievements no rule allows.
+fn eligibility(
+    library: &Library,
+    all: &[Entry],
+    options: &Options,
+    notes: &mut Vec<String>,
+) -> Eligibility {
+    let n = all.len();
+    let roles = library.experience.len();
     // Old roles: shown as a title only, or hidden.
     let mut old = vec![false; roles];
     if let Some(max_age) = options.max_age {
@@ -431,7 +491,7 @@ pub fn select(
             });
         }
     }
-    let pinned = |i: usize| all[i].1.pin || options.pins.contains(&all[i].1.id);
+    let pinned = |i: usize| is_pinned(all[i].1, options);
     for i in 0..n {
         if pinned(i) && blocked[i].is_some() && !options.pins.contains(&all[i].1.id) {
             notes.push(format!(
@@ -448,7 +508,37 @@ pub fn select(
         .into_iter()
         .filter(|r| !hidden_roles.contains(r))
         .collect();
-    let overhead = budget::overhead_lines(library, &shown_roles, &options.layout);
+    Eligibility {
+        old,
+        hidden_roles,
+        shown_roles,
+        blocked,
+    }
+}
+
+/// One item per eligible achievement, one option per phrasing, valued as
+/// the objective counts it; the user's rules as constraints.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    library: &Library,
+    all: &[Entry],
+    scored: &[Scored],
+    key_terms: &[usize],
+    options: &Options,
+    costs: &Costs,
+    eligible: &Eligibility,
+    notes: &mut Vec<String>,
+) -> Result<Built, SelectError> {
+    let Eligibility {
+        old,
+        shown_roles,
+        blocked,
+        ..
+    } = eligible;
+    let n = all.len();
+    let roles = library.experience.len();
+    let pinned = |i: usize| is_pinned(all[i].1, options);
+    let overhead = budget::overhead_lines(library, shown_roles, &options.layout);
     let capacity = options.budget.capacity(&options.layout, overhead);
     // Posting terms first, then the library's shared content terms.
     let content_base = scored_terms(scored) as u32;
@@ -540,15 +630,14 @@ pub fn select(
         });
     }
 
-    let eligible_in = |r: usize| items.iter().filter(|it| it.group == r).count();
     let mut problem = Problem::new(
-        items.clone(),
+        items,
         capacity,
         content_base as usize + costs.overlap.stories(),
         roles,
     );
     let mut hard_min = vec![0usize; roles];
-    for &r in &shown_roles {
+    for &r in shown_roles {
         if old[r] {
             continue;
         }
@@ -559,7 +648,7 @@ pub fn select(
                 m = m.max(1);
             }
         }
-        let available = eligible_in(r);
+        let available = eligible_in(&problem, r);
         if m > available {
             notes.push(format!(
                 "role `{}` has {available} eligible achievement(s), fewer than the minimum of {m}",
@@ -578,7 +667,7 @@ pub fn select(
         problem.group_cap = vec![cap; roles];
     }
     for tag in &options.requires {
-        let set: Vec<usize> = (0..items.len())
+        let set: Vec<usize> = (0..problem.items.len())
             .filter(|&k| has_tag(&all[refs[k]].1.tags, tag))
             .collect();
         if set.is_empty() {
@@ -589,20 +678,49 @@ pub fn select(
         problem.requires.push(set);
     }
 
+    Ok(Built {
+        problem,
+        item_of,
+        refs,
+        phrasings,
+        capacity,
+        hard_min,
+    })
+}
+
+/// Solves, relaxing the soft one-per-role default from the oldest role
+/// while no selection meets it; then lets the newest role lead.
+fn solve(
+    library: &Library,
+    options: &Options,
+    eligible: &Eligibility,
+    built: &mut Built,
+    notes: &mut Vec<String>,
+) -> Result<solver::Solution, SelectError> {
+    let Eligibility {
+        old, shown_roles, ..
+    } = eligible;
+    let Built {
+        problem,
+        capacity,
+        hard_min,
+        ..
+    } = built;
+    let capacity = *capacity;
     // The soft default: one achievement for every role shown, newest first;
     // relaxed from the oldest role while no selection can meet it.
     let mut soft: Vec<usize> = shown_roles
         .iter()
         .copied()
-        .filter(|&r| !old[r] && hard_min[r] == 0 && eligible_in(r) > 0)
+        .filter(|&r| !old[r] && hard_min[r] == 0 && eligible_in(problem, r) > 0)
         .collect();
     let solution = loop {
         for &r in &soft {
             problem.group_min[r] = 1;
         }
         // Solve only when the minimums can fit at all; the bound is cheap.
-        let fits = minimum_cost(&problem) <= u64::from(problem.capacity);
-        if let Some(s) = fits.then(|| solver::solve(&problem)).flatten() {
+        let fits = minimum_cost(problem) <= u64::from(problem.capacity);
+        if let Some(s) = fits.then(|| solver::solve(problem)).flatten() {
             break s;
         }
         match soft.pop() {
@@ -622,8 +740,37 @@ pub fn select(
             }
         }
     };
-    let solution = lead_with_newest(&problem, solution, &shown_roles, &old, library, &mut notes);
+    let solution = lead_with_newest(problem, solution, shown_roles, old, library, notes);
 
+    Ok(solution)
+}
+
+/// What went in, in résumé order, and why the rest did not.
+fn assemble(
+    all: &[Entry],
+    scored: &[Scored],
+    options: &Options,
+    eligible: Eligibility,
+    built: &Built,
+    solution: solver::Solution,
+    notes: Vec<String>,
+) -> Selection {
+    let Eligibility {
+        hidden_roles,
+        shown_roles,
+        blocked,
+        ..
+    } = eligible;
+    let Built {
+        problem,
+        item_of,
+        refs,
+        phrasings,
+        capacity,
+        ..
+    } = built;
+    let capacity = *capacity;
+    let n = all.len();
     // What went in.
     let score_of = |i: usize| scored[i].score;
     let order = ranking(scored);
@@ -646,21 +793,21 @@ pub fn select(
             chosen.push(Chosen {
                 at: all[i].0,
                 phrasing: phrasings[k][o],
-                cost: items[k].options[o].cost,
+                cost: problem.items[k].options[o].cost,
                 score: score_of(i),
             });
         }
     }
 
     // Why the rest did not.
-    let values = solver::values_alone_and_marginal(&problem, &solution.choice);
-    let usage = Usage::of(&problem, &solution.choice, capacity - solution.used);
+    let values = solver::values_alone_and_marginal(problem, &solution.choice);
+    let usage = Usage::of(problem, &solution.choice, capacity - solution.used);
     let mut left_out = Vec::new();
     for &i in &order {
         let reason = match (&blocked[i], item_of[i]) {
             (Some(r), _) => r.clone(),
             (None, Some(k)) if solution.choice[k].is_none() => {
-                explain(&problem, &usage, k, values[k], &refs, &all)
+                explain(problem, &usage, k, values[k], refs, all)
             }
             _ => continue,
         };
@@ -670,7 +817,7 @@ pub fn select(
         });
     }
 
-    Ok(Selection {
+    Selection {
         chosen,
         left_out,
         budget: options.budget,
@@ -679,7 +826,7 @@ pub fn select(
         hidden_roles,
         method: solution.method.to_string(),
         notes,
-    })
+    }
 }
 
 /// The soft lead: the newest role with anything matched carries at least
