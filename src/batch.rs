@@ -212,8 +212,8 @@ pub fn summary_table(rows: &[Row]) -> String {
     let failed = rows.iter().filter(|r| r.status != "ok").count();
     let _ = writeln!(
         s,
-        "\n{} postings, {} tailored, {failed} failed",
-        rows.len(),
+        "\n{}, {} tailored, {failed} failed",
+        crate::text::counted(&[(rows.len(), "posting", "postings")]),
         rows.len() - failed
     );
     s
@@ -384,6 +384,8 @@ pub const REPORT_COLUMNS: usize = 60;
 /// covers. The template escapes every string.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
+    /// "7 postings tailored, 1 failed, against 22 achievements".
+    pub summary: String,
     /// Postings tailored.
     pub tailored: usize,
     /// Postings that failed.
@@ -516,9 +518,15 @@ pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
             }
         })
         .collect();
+    let failed = rows.len() - ok.len();
     ReportView {
+        summary: format!(
+            "{} tailored, {failed} failed, against {}",
+            crate::text::counted(&[(ok.len(), "posting", "postings")]),
+            crate::text::counted(&[(ids.len(), "achievement", "achievements")])
+        ),
         tailored: ok.len(),
-        failed: rows.len() - ok.len(),
+        failed,
         achievements: ids.len(),
         columns_cut: columns.len() < ids.len(),
         shown: columns.len(),

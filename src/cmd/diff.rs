@@ -280,13 +280,19 @@ fn describe(d: &Diff, c: Palette) -> String {
     }
     let _ = writeln!(s, "selected    {} → {} achievements", d.count.a, d.count.b);
     let _ = writeln!(s, "words       {} → {}", d.words.a, d.words.b);
-    let points = (d.match_rate.b - d.match_rate.a) * 100.0;
+    let points = ((d.match_rate.b - d.match_rate.a) * 100.0).round();
+    let change = if points == 0.0 {
+        "no change".to_string()
+    } else if points.abs() == 1.0 {
+        format!("{points:+.0} point")
+    } else {
+        format!("{points:+.0} points")
+    };
     let _ = writeln!(
         s,
-        "match rate  {:.0}% → {:.0}% ({:+.0} points, each against its own posting)",
+        "match rate  {:.0}% → {:.0}% ({change}, each against its own posting)",
         d.match_rate.a * 100.0,
         d.match_rate.b * 100.0,
-        points
     );
     if !d.newly_covered.is_empty() {
         let _ = writeln!(

@@ -40,10 +40,12 @@ pub fn run(file: &Path, out_dir: &Path) -> Result<ExitCode> {
     }])?;
     crate::write::write_atomic(&target, imported.yaml.as_bytes())?;
     let mut report = format!(
-        "wrote {}: {} roles, {} achievements\n",
+        "wrote {}: {}\n",
         target.display(),
-        imported.roles,
-        imported.achievements
+        crate::text::counted(&[
+            (imported.roles, "role", "roles"),
+            (imported.achievements, "achievement", "achievements"),
+        ])
     );
     for n in &imported.notes {
         report.push_str(&format!("note: {n}\n"));

@@ -128,7 +128,8 @@ impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Method::Exact { nodes } => {
-                write!(f, "exact (branch and bound, {nodes} nodes)")
+                let noun = if *nodes == 1 { "node" } else { "nodes" };
+                write!(f, "exact (branch and bound, {nodes} {noun})")
             }
             Method::GreedyLarge { items } => write!(
                 f,

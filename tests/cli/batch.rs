@@ -205,7 +205,7 @@ fn glob_patterns_and_recursion() {
     let out2 = work.path().join("out");
     // Not recursive by default.
     batch(&[top.to_str().unwrap(), "--out-dir", out2.to_str().unwrap()])
-        .stdout_has("1 postings, 1 tailored");
+        .stdout_has("1 posting, 1 tailored");
     batch(&[
         top.to_str().unwrap(),
         "--recursive",

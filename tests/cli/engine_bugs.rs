@@ -322,3 +322,81 @@ fn the_module_use_graph_has_no_cycle() {
     }
     assert!(graph.len() > 20, "the graph was read: {graph:?}");
 }
+
+#[test]
+fn batch_reads_json_resume_job_postings_as_compose_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let postings = dir.path().join("postings");
+    std::fs::create_dir(&postings).unwrap();
+    std::fs::write(
+        postings.join("ledger-role.json"),
+        r#"{"title": "Payments Engineer", "company": "Example Ledger Co",
+            "qualifications": ["Go and PostgreSQL", "Idempotent payment APIs"],
+            "responsibilities": ["Own the ledger and reconciliation services"]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    Tailor::new()
+        .args(["batch"])
+        .arg(&postings)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg("--quiet")
+        .succeeds()
+        .stdout_has("1 posting, 1 tailored, 0 failed");
+    assert!(out.join("ledger-role.md").is_file(), "{:?}", files_in(&out));
+}
+
+#[test]
+fn diff_of_equal_match_rates_says_no_change_not_plus_zero_points() {
+    Tailor::new()
+        .args([
+            "diff",
+            "--job",
+            "examples/payments-engineer.md",
+            "--budget",
+            "1p",
+            "--budget",
+            "1p",
+        ])
+        .run()
+        .stdout_has("(no change, each against its own posting)")
+        .stdout_lacks("+0 points");
+}
+
+#[test]
+fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("report.html.hbs"),
+        "<title>tailor batch report</title>{{#each rows}}<p>{{posting}}</p>{{/each}}\n",
+    )
+    .unwrap();
+    let profile = dir.path().join("mine.yaml");
+    std::fs::write(&profile, "templates: templates\n").unwrap();
+    let postings = dir.path().join("postings");
+    std::fs::create_dir(&postings).unwrap();
+    std::fs::write(
+        postings.join("a<b>.txt"),
+        "Payments engineer: Go, PostgreSQL, ledgers.",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    Tailor::new()
+        .args(["batch"])
+        .arg(&postings)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg("--profile")
+        .arg(&profile)
+        .arg("--quiet")
+        .succeeds();
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("a&lt;b&gt;.txt</p>"), "{page}");
+    assert!(
+        !page.contains("Coverage matrix"),
+        "the built-in page was used: {page}"
+    );
+}
