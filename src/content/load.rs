@@ -1,7 +1,7 @@
 //! Reading content from disk: one YAML file or a directory of them, merged
 //! and validated. Every error names the file, and the line where there is one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -107,20 +107,51 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-/// The line (1-based) of the `n`th (0-based) line whose key is `key` and whose
-/// value is `value`, for errors found after parsing.
-fn locate(text: &str, key: &str, value: &str, n: usize) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
+/// Where each `key: value` line of one file sits, for errors found after
+/// parsing (serde_yaml gives no positions for valid values). Built in one pass
+/// over the text, so locating every id of a large library stays linear; and
+/// each lookup takes the next unclaimed line for that value, so the second
+/// `id: two` of a file names its own line rather than the first one's.
+struct LineIndex {
+    /// key → value → (the value's lines in file order, how many are claimed).
+    lines: HashMap<&'static str, HashMap<String, (Vec<usize>, usize)>>,
+}
+
+impl LineIndex {
+    /// The keys whose lines errors name.
+    const KEYS: [&'static str; 3] = ["id", "title", "url"];
+
+    fn new(text: &str) -> Self {
+        let mut lines: HashMap<&'static str, HashMap<String, (Vec<usize>, usize)>> = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            // A key may open a sequence item (`- id: a`), as content files write it.
             let t = line.trim_start().trim_start_matches("- ").trim_start();
-            t.strip_prefix(key)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == value)
-                .unwrap_or(false)
-        })
-        .nth(n)
-        .map(|(i, _)| i + 1)
+            for key in Self::KEYS {
+                let Some(v) = t.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+                    continue;
+                };
+                let value = v.trim().trim_matches(|c| c == '"' || c == '\'');
+                lines
+                    .entry(key)
+                    .or_default()
+                    .entry(value.to_string())
+                    .or_default()
+                    .0
+                    .push(i + 1);
+            }
+        }
+        LineIndex { lines }
+    }
+
+    /// The line (1-based) of the next `key: value` not yet claimed, in file
+    /// order; `None` when the text writes it in a form not recognised here
+    /// (flow style, escapes), and the error then names only the file.
+    fn next(&mut self, key: &str, value: &str) -> Option<usize> {
+        let (found, claimed) = self.lines.get_mut(key)?.get_mut(value)?;
+        let line = found.get(*claimed).copied();
+        *claimed += 1;
+        line
+    }
 }
 
 fn at(path: &Path, line: Option<usize>) -> String {
@@ -139,10 +170,11 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
 
     for (src, file) in sources.iter().zip(parsed) {
         let path = src.path.as_path();
+        let mut lines = LineIndex::new(&src.text);
         if let Some(b) = file.basics {
             for link in &b.links {
                 if !crate::text::is_safe_url(&link.url) {
-                    let line = locate(&src.text, "url", &link.url, 0);
+                    let line = lines.next("url", &link.url);
                     bail!(
                         "{}: link `{}` must be an http(s), mailto or tel address",
                         at(path, line),
@@ -171,11 +203,8 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
             summary_from = Some(path);
             lib.summary = Some(s);
         }
-        let mut title_seen: BTreeMap<String, usize> = BTreeMap::new();
         for role in file.experience.unwrap_or_default() {
-            let nth = title_seen.entry(role.title.clone()).or_default();
-            let role_line = locate(&src.text, "title", &role.title, *nth);
-            *nth += 1;
+            let role_line = lines.next("title", &role.title);
             if role.title.trim().is_empty() {
                 bail!("{}: a role has an empty `title`", at(path, role_line));
             }
@@ -195,11 +224,9 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                     role.title
                 );
             }
-            let mut id_seen: BTreeMap<&str, usize> = BTreeMap::new();
             for a in &role.achievements {
-                let nth = id_seen.entry(&a.id).or_default();
-                let line = locate(&src.text, "id", &a.id, *nth);
-                *nth += 1;
+                // Claimed per file, not per role: ids repeat across roles too.
+                let line = lines.next("id", &a.id);
                 let here = at(path, line);
                 check_id(&a.id).map_err(|m| anyhow!("{here}: {m}"))?;
                 if a.text.trim().is_empty() {
@@ -343,6 +370,72 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("first used at a.yaml:6"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_id_in_one_file_names_the_duplicates_line() {
+        let text = "\
+experience:
+  - title: Engineer
+    start: 2020-01
+    end: present
+    achievements:
+      - id: one
+        text: Did one thing.
+      - id: two
+        text: Did another thing.
+  - title: Analyst
+    start: 2018-01
+    end: 2019-12
+    achievements:
+      - id: three
+        text: Did a third thing.
+      - id: two
+        text: Did it again.
+";
+        let err = from_sources(&[Source {
+            path: "r.yaml".into(),
+            text: text.into(),
+        }])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("r.yaml:16: duplicate achievement id `two` (first used at r.yaml:8)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn duplicate_id_within_one_role_names_both_lines() {
+        let text =
+            format!("{ONE}      - id: b\n        text: B.\n      - id: a\n        text: Again.\n");
+        let err = load_str(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("c.yaml:10: duplicate achievement id `a` (first used at c.yaml:6)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn errors_late_in_a_large_library_name_their_own_line() {
+        // Many ids and a repeated title: each lookup takes the next line of
+        // its value, so the last role's error points at the last role.
+        let mut text = String::from("experience:\n");
+        for r in 0..200 {
+            text.push_str("  - title: Engineer\n    achievements:\n");
+            for a in 0..20 {
+                text.push_str(&format!("      - id: r{r}-a{a}\n        text: Did {a}.\n"));
+            }
+        }
+        text.push_str("  - title: Engineer\n    achievements: []\n");
+        let err = load_str(&text).unwrap_err().to_string();
+        let last_role_line = 2 + 200 * (2 + 20 * 2);
+        assert!(
+            err.starts_with(&format!(
+                "c.yaml:{last_role_line}: role `Engineer` has no achievements"
+            )),
+            "{err}"
+        );
     }
 
     #[test]
