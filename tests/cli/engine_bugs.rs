@@ -400,3 +400,41 @@ fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
         "the built-in page was used: {page}"
     );
 }
+
+#[test]
+fn import_finishes_when_one_job_ends_before_it_starts_and_flags_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("resume.json");
+    std::fs::write(
+        &file,
+        r#"{"basics": {"name": "Ada Example"},
+            "work": [
+              {"name": "Old Co", "position": "Engineer", "startDate": "2019-05-01",
+               "endDate": "2018-03-01", "highlights": ["Cut build times by 40% with a shared cache."]},
+              {"name": "New Co", "position": "Staff Engineer", "startDate": "2020-01-01",
+               "summary": "Led the payments ledger rewrite in Go."}
+            ]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("content");
+    Tailor::new()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .succeeds()
+        .stdout_has("endDate 2018-03 is before startDate 2019-05");
+    let yaml = std::fs::read_to_string(out.join("resume.yaml")).unwrap();
+    assert!(yaml.contains("# tailor: fix"), "{yaml}");
+    assert!(!yaml.contains("../schemas/"), "{yaml}");
+    // The summary-only role's text is an achievement once, not twice.
+    assert_eq!(
+        yaml.matches("Led the payments ledger rewrite").count(),
+        1,
+        "{yaml}"
+    );
+    Tailor::new()
+        .args(["check", "--content"])
+        .arg(out.join("resume.yaml"))
+        .succeeds();
+}
