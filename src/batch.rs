@@ -113,11 +113,19 @@ impl Row {
     }
 }
 
+/// A CSV cell. One that a spreadsheet would run as a formula (it opens
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
+/// so it shows as text.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -299,6 +307,8 @@ impl Batch {
         }
         s.timings.lap(&s.timings.render, &mut t);
         for (name, doc) in &documents {
+            // `batch DIR --out-dir DIR`: a résumé never replaces a posting.
+            write::ensure_not_input(&s.out_dir.join(name), &[path])?;
             let kind = if doc.format == Format::Pdf {
                 Kind::Pdf
             } else {
@@ -576,6 +586,17 @@ mod tests {
         let s = |v: &[&str]| output_stems(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
         assert_eq!(s(&["a", "a", "A", "b"]), vec!["a", "a-2", "A-3", "b"]);
         assert_eq!(s(&["report", "summary"]), vec!["report-2", "summary-2"]);
+    }
+
+    #[test]
+    fn csv_cells_cannot_be_formulas() {
+        let r = Row::failed("=HYPERLINK(\"http://x\").txt".into(), "-1".into());
+        let csv = summary_csv(&[r]);
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://x\"\").txt\",failed"),
+            "{csv}"
+        );
+        assert!(csv.ends_with(",'-1\n"), "{csv}");
     }
 
     #[test]

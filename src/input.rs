@@ -59,19 +59,57 @@ pub fn read_posting(path: &Path) -> Result<PostingSource> {
             "posting `{label}` is a directory; pass a posting file (or use `tailor batch` for many)"
         );
     }
-    if meta.len() > MAX_POSTING_BYTES {
-        bail!(
-            "posting `{label}` is {:.1} MB, over the {} MB limit; save just the posting's text",
-            meta.len() as f64 / (1024.0 * 1024.0),
-            MAX_POSTING_BYTES / (1024 * 1024)
-        );
-    }
-    let bytes = fs::read(path).with_context(|| format!("cannot read posting `{label}`"))?;
+    let bytes = read_file(path, "posting", MAX_POSTING_BYTES)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| label.to_string());
     decode(Some(path.to_path_buf()), name, bytes)
+}
+
+/// Reads an input file whole, refusing what would hang or exhaust memory
+/// first: a FIFO, device or socket (reading one blocks or never ends) and
+/// anything over `limit` bytes, judged by its size on disk and again while
+/// reading (a file may grow, and some report no size). Symlinks are
+/// followed. `what` names the kind of file in messages ("posting").
+pub fn read_file(path: &Path, what: &str, limit: u64) -> Result<Vec<u8>> {
+    let label = path.display();
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow!("{what} `{label}` does not exist"),
+        _ => anyhow!("cannot read {what} `{label}`: {e}"),
+    })?;
+    if meta.is_dir() {
+        bail!("{what} `{label}` is a directory; pass a file");
+    }
+    if !meta.is_file() {
+        bail!("{what} `{label}` is not a regular file (a pipe, device or socket); pass a file");
+    }
+    let too_big = || {
+        anyhow!(
+            "{what} `{label}` is over the {} limit; is it the right file?",
+            size(limit)
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {what} `{label}`"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// A byte count for messages: "10 MB", "512 KB".
+fn size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KB", bytes / 1024)
+    }
 }
 
 /// Checks and decodes posting bytes. UTF-8 is expected; text in another
@@ -229,6 +267,34 @@ mod tests {
         assert_eq!(
             dec(b"Use <b> sparingly").unwrap().format,
             PostingFormat::Text
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("p.txt");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let err = read_file(&fifo, "posting", 100).unwrap_err().to_string();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let err = read_posting(&fifo).unwrap_err().to_string();
+        assert!(err.contains("is not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn over_the_limit_is_refused_naming_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("big.txt");
+        std::fs::write(&f, vec![b'a'; 3000]).unwrap();
+        let err = read_file(&f, "template", 2048).unwrap_err().to_string();
+        assert!(
+            err.contains("template `") && err.contains("over the 2 KB limit"),
+            "{err}"
         );
     }
 

@@ -131,13 +131,31 @@ pub fn extract_pdf(pdf: &[u8]) -> Result<Option<Manifest>, Corrupted> {
     };
     let rest = &pdf[at + PDF_MARK.len()..];
     let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
-    serde_json::from_slice(line)
-        .map(Some)
-        .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))
+    let m: Manifest = serde_json::from_slice(line)
+        .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+    m.check().map(|()| Some(m))
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+impl Manifest {
+    /// What every manifest tailor writes holds, checked on reading, so that
+    /// a hand-edited one is an error rather than a surprise: each selected
+    /// id once.
+    pub fn check(&self) -> Result<(), Corrupted> {
+        let mut seen = std::collections::HashSet::new();
+        for e in &self.selected {
+            if !seen.insert(e.id.as_str()) {
+                return Err(Corrupted(format!(
+                    "the manifest lists `{}` twice among the selected",
+                    e.id
+                )));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Why a manifest could not be read.
@@ -152,8 +170,9 @@ pub fn extract(document: &str) -> Result<Option<(Manifest, String)>, Corrupted> 
     if document.trim_start().starts_with('{') {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(document) {
             if let Some(m) = v.get("meta").and_then(|m| m.get("tailor")) {
-                let manifest = serde_json::from_value(m.clone())
+                let manifest: Manifest = serde_json::from_value(m.clone())
                     .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+                manifest.check()?;
                 return Ok(Some((manifest, document.to_string())));
             }
             return Ok(None);
@@ -170,6 +189,7 @@ pub fn extract(document: &str) -> Result<Option<(Manifest, String)>, Corrupted> 
         let json = &document[body_start..body_start + len];
         let manifest: Manifest = serde_json::from_str(json.trim())
             .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+        manifest.check()?;
         let rest = format!(
             "{}{}",
             &document[..start],
@@ -204,6 +224,15 @@ mod tests {
             covered: vec!["kafka".into()],
             missing: vec![],
         }
+    }
+
+    #[test]
+    fn a_manifest_listing_one_id_twice_is_corrupted_not_a_panic() {
+        let mut m = manifest();
+        m.selected.push(m.selected[0].clone());
+        let doc = embed("# R\n", Format::Md, &m);
+        let err = extract(&doc).unwrap_err();
+        assert!(err.0.contains("lists `a` twice"), "{}", err.0);
     }
 
     #[test]

@@ -167,6 +167,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Profile> {
         .unwrap_or_default();
     let at = |m: anyhow::Error| anyhow!("{}: {m:#}", path.display());
     p.budget().map_err(at)?;
+    // A zero here silently gives a résumé without achievements.
+    for (key, value) in [
+        ("max_per_role", p.max_per_role.map(|v| v as u64)),
+        ("lines_per_page", p.lines_per_page.map(u64::from)),
+        ("line_width", p.line_width.map(u64::from)),
+    ] {
+        if value == Some(0) {
+            bail!(
+                "{}: `{key}: 0` leaves no room for achievements; give at least 1 or remove it",
+                path.display()
+            );
+        }
+    }
     p.exclude_rules().map_err(at)?;
     p.required_tags().map_err(at)?;
     for (k, v) in &p.boosts {
@@ -283,6 +296,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("above 0"), "{err}");
+        let err = parse(Path::new("p.yaml"), "max_per_role: 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`max_per_role: 0` leaves no room"), "{err}");
         let err = parse(Path::new("p.yaml"), "sections: [summary, hobbies]\n")
             .unwrap_err()
             .to_string();

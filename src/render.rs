@@ -9,7 +9,7 @@ use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext,
     RenderErrorReason, handlebars_helper,
 };
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::{Library, date};
@@ -260,7 +260,12 @@ pub fn view(
 /// Inline Markdown to HTML. Raw HTML in the source is shown as text, never
 /// passed through: résumé text is content, not markup.
 pub fn markdown_to_html(markdown: &str) -> String {
-    let events = Parser::new(markdown).map(|e| match e {
+    // The page makes no requests: an image is its alt text.
+    let events = Parser::new(markdown).filter_map(|e| match e {
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        e => Some(e),
+    });
+    let events = events.map(|e| match e {
         Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
         Event::Start(Tag::Link {
             link_type,
@@ -289,8 +294,10 @@ pub fn markdown_to_html(markdown: &str) -> String {
 }
 
 /// Markdown output keeps the content's inline Markdown but not raw HTML:
-/// a tag opener gets a backslash, so viewers show it as text.
+/// a tag opener gets a backslash, so viewers show it as text; and a link to
+/// script becomes its text.
 fn escape_markdown_html(s: &str) -> String {
+    let s = crate::text::without_unsafe_links(s);
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -372,6 +379,8 @@ impl Renderer {
             origins: Vec::new(),
         };
         let prefix = set.partials.map(|p| format!("partials/{p}/"));
+        // Per template: what it includes, for the cycle check.
+        let mut includes: Vec<(String, Vec<String>, String)> = Vec::new();
         for (path, builtin) in TEMPLATES {
             let name = if *path == set.main {
                 path.to_string()
@@ -390,14 +399,17 @@ impl Renderer {
             };
             let (source, origin) = match user_file {
                 Some(p) => (
-                    std::fs::read_to_string(&p)
-                        .with_context(|| format!("cannot read template `{}`", p.display()))?,
+                    String::from_utf8(crate::input::read_file(&p, "template", MAX_TEMPLATE_BYTES)?)
+                        .map_err(|_| anyhow!("template `{}` is not UTF-8 text", p.display()))?,
                     p.display().to_string(),
                 ),
                 None => (builtin.to_string(), format!("templates/{path} (built-in)")),
             };
+            let scan = scan_template(&source).map_err(|e| anyhow!("{origin}{e}"))?;
+            includes.push((name.clone(), scan, origin.clone()));
             renderer.register(&name, &source, origin)?;
         }
+        refuse_include_cycles(&includes)?;
         Ok(renderer)
     }
 
@@ -453,6 +465,105 @@ impl Renderer {
     }
 }
 
+/// A template file larger than this is refused before it is read; the
+/// built-in ones are a few kilobytes.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// Blocks may nest this deep in a template. handlebars renders blocks by
+/// recursion, and 5,000 nested `{{#if}}` overflowed the stack; real
+/// templates nest a handful deep.
+pub const MAX_BLOCK_NESTING: usize = 64;
+
+/// What handlebars would recurse on without limit, read from a template's
+/// source before it is registered: its block nesting (an error past
+/// [`MAX_BLOCK_NESTING`]) and an unclosed `{{!--` comment (which would
+/// silently swallow the rest). Returns the partials it includes.
+fn scan_template(source: &str) -> Result<Vec<String>> {
+    let line_of = |at: usize| source[..at].matches('\n').count() + 1;
+    let mut includes = Vec::new();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(open) = source[at..].find("{{") {
+        let start = at + open;
+        let inner = source[start + 2..].trim_start_matches(['~', '{']);
+        if inner.starts_with("!--") {
+            match source[start..].find("--}}") {
+                Some(end) => at = start + end + 4,
+                None => anyhow::bail!(
+                    ":{}: the comment `{{{{!--` is never closed with `--}}}}`",
+                    line_of(start)
+                ),
+            }
+            continue;
+        }
+        if let Some(rest) = inner.strip_prefix("#>").or_else(|| inner.strip_prefix('>')) {
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
+                .collect();
+            includes.push(name);
+        }
+        if inner.starts_with('#') {
+            depth += 1;
+            if depth > MAX_BLOCK_NESTING {
+                anyhow::bail!(
+                    ":{}: blocks nest more than {MAX_BLOCK_NESTING} deep",
+                    line_of(start)
+                );
+            }
+        } else if inner.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        }
+        at = start + 2;
+    }
+    Ok(includes)
+}
+
+/// Refuses partials that include themselves, directly or through others:
+/// handlebars would recurse until the stack overflows.
+fn refuse_include_cycles(includes: &[(String, Vec<String>, String)]) -> Result<()> {
+    let index = |name: &str| includes.iter().position(|(n, _, _)| n == name);
+    // Depth-first, colouring: 1 on the current path, 2 done.
+    fn visit(
+        i: usize,
+        includes: &[(String, Vec<String>, String)],
+        index: &dyn Fn(&str) -> Option<usize>,
+        colour: &mut [u8],
+        path: &mut Vec<usize>,
+    ) -> Result<()> {
+        colour[i] = 1;
+        path.push(i);
+        for next in includes[i].1.iter().filter_map(|n| index(n)) {
+            if colour[next] == 1 {
+                let start = path.iter().position(|&p| p == next).unwrap_or(0);
+                let cycle: Vec<&str> = path[start..]
+                    .iter()
+                    .chain([&next])
+                    .map(|&p| includes[p].2.as_str())
+                    .collect();
+                anyhow::bail!(
+                    "templates include each other without end: {}",
+                    cycle.join(" includes ")
+                );
+            }
+            if colour[next] == 0 {
+                visit(next, includes, index, colour, path)?;
+            }
+        }
+        path.pop();
+        colour[i] = 2;
+        Ok(())
+    }
+    let mut colour = vec![0u8; includes.len()];
+    for i in 0..includes.len() {
+        if colour[i] == 0 {
+            visit(i, includes, &index, &mut colour, &mut Vec::new())?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes every built-in template under `dir` (for editing), refusing to
 /// overwrite existing files. Returns the paths written.
 pub fn export(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -506,6 +617,20 @@ mod tests {
     }
 
     #[test]
+    fn html_output_drops_images_and_keeps_their_alt_text() {
+        let html = markdown_to_html("Shipped ![the chart](https://tracker.example/p.gif) fast");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("the chart"), "{html}");
+    }
+
+    #[test]
+    fn markdown_output_drops_javascript_links() {
+        let md = escape_markdown_html("See [my site](javascript:alert(1)) and [x](https://e.com)");
+        assert!(!md.contains("javascript"), "{md}");
+        assert!(md.contains("See my site and [x](https://e.com)"), "{md}");
+    }
+
+    #[test]
     fn single_paragraph_is_unwrapped() {
         assert_eq!(markdown_to_html("*a*"), "<em>a</em>");
     }
@@ -519,6 +644,42 @@ mod tests {
         ] {
             Renderer::builtin(set).unwrap();
         }
+    }
+
+    #[test]
+    fn partials_that_include_each_other_are_an_error_not_a_stack_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("partials/md");
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(p.join("header.hbs"), "{{> md/summary}}").unwrap();
+        std::fs::write(p.join("summary.hbs"), "{{> md/header}}").unwrap();
+        let err = Renderer::new(TemplateSet::MARKDOWN, Some(dir.path()), None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("include each other without end"), "{err}");
+        assert!(err.contains("header.hbs includes"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_and_an_unclosed_comment_are_errors_naming_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("resume.md.hbs");
+        std::fs::write(&f, "{{#if x}}".repeat(5000)).unwrap();
+        let err = Renderer::new(TemplateSet::MARKDOWN, None, Some(&f))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains(":1: blocks nest more than 64 deep"), "{err}");
+        std::fs::write(&f, "# {{basics.name}}\n{{!-- note").unwrap();
+        let err = Renderer::new(TemplateSet::MARKDOWN, None, Some(&f))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains(":2: the comment `{{!--` is never closed"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -67,6 +67,27 @@ pub fn counted(items: &[(usize, &str, &str)]) -> String {
         .join(", ")
 }
 
+/// Inline Markdown with every link to script (see [`is_safe_url`])
+/// replaced by its visible text; other text as it is.
+pub fn without_unsafe_links(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = &event {
+            if !is_safe_url(dest_url) && range.start >= last {
+                out.push_str(&markdown[last..range.start]);
+                out.push_str(&plain(&markdown[range.clone()]));
+                last = range.end;
+            }
+        }
+    }
+    if last == 0 {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    out.push_str(&markdown[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

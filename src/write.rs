@@ -138,7 +138,7 @@ pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
         if let Ok(input_abs) = input.canonicalize() {
             if out_abs == input_abs || out_abs.starts_with(&input_abs) && input_abs.is_dir() {
                 bail!(
-                    "output `{}` would overwrite the input `{}`; choose another --out",
+                    "output `{}` would overwrite the input `{}`; write it elsewhere (--out, --out-dir)",
                     out.display(),
                     input.display()
                 );

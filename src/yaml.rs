@@ -2,16 +2,18 @@
 //! error into `file:line:col: message` with a hint. Shared by content and
 //! profile loading and by `import`.
 
-use std::fs;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
+
+/// A YAML file (content, profile, JSON Resume to import) larger than this
+/// is refused before it is read: the largest real ones are kilobytes.
+pub const MAX_YAML_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Reads a YAML file (content or profile) as UTF-8; a file that is not
 /// names the line and column where it stops being UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes =
-        fs::read(path).with_context(|| format!("cannot read content file `{}`", path.display()))?;
+    let bytes = crate::input::read_file(path, "YAML file", MAX_YAML_BYTES)?;
     String::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
         anyhow!(

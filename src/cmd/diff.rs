@@ -6,13 +6,16 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{DiffArgs, ScoreFormat, SelectArgs};
 use crate::diff::{self, Diff, Variant};
 use crate::format::Format;
 use crate::manifest;
 use crate::output::Output;
+
+/// A résumé to compare larger than this is refused before it is read.
+const MAX_DIFF_BYTES: u64 = 20 * 1024 * 1024;
 
 /// A variant's manifest (if it has one) and visible text.
 struct Side {
@@ -32,7 +35,7 @@ fn visible_text(document: &str) -> String {
 }
 
 fn read_side(path: &Path) -> Result<Side> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = crate::input::read_file(path, "résumé", MAX_DIFF_BYTES)?;
     let document = String::from_utf8(bytes).map_err(|_| {
         anyhow!(
             "`{}` is not UTF-8 text; tailor diff compares résumés tailor wrote",

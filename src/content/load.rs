@@ -154,6 +154,13 @@ impl LineIndex {
     }
 }
 
+/// True when inline Markdown shows a reader at least one letter or digit:
+/// not empty, not YAML's `~`, not markup alone (`**`, `[]()`, `&nbsp;`).
+fn has_words(markdown: &str) -> bool {
+    let t = markdown.trim();
+    t != "~" && crate::text::plain(t).chars().any(char::is_alphanumeric)
+}
+
 fn at(path: &Path, line: Option<usize>) -> String {
     match line {
         Some(l) => format!("{}:{l}", path.display()),
@@ -229,10 +236,13 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                 let line = lines.next("id", &a.id);
                 let here = at(path, line);
                 check_id(&a.id).map_err(|m| anyhow!("{here}: {m}"))?;
-                if a.text.trim().is_empty() {
-                    bail!("{here}: achievement `{}` has an empty `text`", a.id);
+                if !has_words(&a.text) {
+                    bail!(
+                        "{here}: achievement `{}` has no words in its `text` (empty, `~` or markup only)",
+                        a.id
+                    );
                 }
-                if a.short.as_deref().is_some_and(|s| s.trim().is_empty()) {
+                if a.short.as_deref().is_some_and(|s| !has_words(s)) {
                     bail!(
                         "{here}: achievement `{}` has an empty `short`; remove it or fill it in",
                         a.id
@@ -249,7 +259,19 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
             lib.experience.push(role);
         }
         lib.skills.extend(file.skills.unwrap_or_default());
-        lib.education.extend(file.education.unwrap_or_default());
+        let education = file.education.unwrap_or_default();
+        for ed in &education {
+            if let (Some(s), Some(super::date::End::Date(e))) = (ed.start, ed.end) {
+                if e.last_month() < s.first_month() {
+                    bail!(
+                        "{}: education at `{}` ends ({e}) before it starts ({s})",
+                        path.display(),
+                        ed.institution
+                    );
+                }
+            }
+        }
+        lib.education.extend(education);
         for (name, variants) in file.aliases.unwrap_or_default() {
             lib.aliases.entry(name).or_default().extend(variants);
         }
@@ -341,6 +363,25 @@ mod tests {
             err.contains("ends (2019-05) before it starts (2020-01)"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn education_ending_before_it_starts_and_markup_only_text_are_errors() {
+        let err = load_str(&format!(
+            "{ONE}education:\n  - institution: Uni\n    start: 2015-09\n    end: 2012-06\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("education at `Uni` ends (2012-06) before it starts (2015-09)"),
+            "{err}"
+        );
+        for text in ["~", "\"**\"", "\"[]()\"", "\"&nbsp;\""] {
+            let err = load_str(&ONE.replace("text: Did a thing.", &format!("text: {text}")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("has no words in its `text`"), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -369,6 +369,21 @@ pub fn select(
     validate(library, &all, options)?;
     let mut notes = Vec::new();
     let eligible = eligibility(library, &all, options, &mut notes);
+    if eligible.shown_roles.is_empty() {
+        return Err(SelectError::Infeasible(format!(
+            "every role ended more than --max-age {} years ago, and --old-roles drop hides them all; raise --max-age or use --old-roles title",
+            options.max_age.unwrap_or(0)
+        )));
+    }
+    if let (Some(recent), Some(max_age), OldRoles::Drop) =
+        (options.recent_years, options.max_age, options.old_roles)
+    {
+        if recent > max_age {
+            return Err(SelectError::Infeasible(format!(
+                "--recent-years {recent} asks for roles that --max-age {max_age} with --old-roles drop hides; make --recent-years at most {max_age}"
+            )));
+        }
+    }
     let mut built = build(
         library, &all, scored, key_terms, options, costs, &eligible, &mut notes,
     )?;

@@ -438,3 +438,20 @@ fn import_finishes_when_one_job_ends_before_it_starts_and_flags_it() {
         .arg(out.join("resume.yaml"))
         .succeeds();
 }
+
+#[test]
+fn batch_into_its_own_posting_folder_never_overwrites_a_posting() {
+    let dir = tempfile::tempdir().unwrap();
+    let posting = dir.path().join("role.md");
+    let text = "# Payments engineer\n\nGo, PostgreSQL and ledgers.\n";
+    std::fs::write(&posting, text).unwrap();
+    Tailor::new()
+        .arg("batch")
+        .arg(dir.path())
+        .arg("--out-dir")
+        .arg(dir.path())
+        .arg("--quiet")
+        .fails_with(1)
+        .stderr_has("would overwrite the input");
+    assert_eq!(std::fs::read_to_string(&posting).unwrap(), text);
+}

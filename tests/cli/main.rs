@@ -16,6 +16,7 @@ mod ecosystem;
 mod engine_bugs;
 mod errors;
 mod eval;
+mod hostile;
 mod lexicon;
 mod profiles;
 mod properties;

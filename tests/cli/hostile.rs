@@ -1,0 +1,147 @@
+//! Hostile and unusual inputs (issue 15): special files, recursive
+//! templates, tampered manifests, outputs that would destroy. Each ends with
+//! exit 2 and a message naming the file, and changes nothing on disk.
+
+use crate::harness::Tailor;
+
+const JOB: &str = "examples/payments-engineer.md";
+
+#[cfg(unix)]
+fn fifo(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&p)
+        .status()
+        .unwrap();
+    assert!(ok.success(), "mkfifo");
+    p
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_posting_or_content_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = fifo(dir.path(), "job.txt");
+    Tailor::new()
+        .args(["compose", "--job"])
+        .arg(&job)
+        .fails_with(2)
+        .stderr_has("job.txt` is not a regular file");
+    let content = fifo(dir.path(), "c.yaml");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--content"])
+        .arg(&content)
+        .fails_with(2)
+        .stderr_has("c.yaml` is not a regular file");
+}
+
+#[test]
+fn out_and_report_on_one_path_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("x.md");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out"])
+        .arg(&x)
+        .arg("--report")
+        .arg(&x)
+        .fails_with(2)
+        .stderr_has("--out and --report both name");
+    assert!(!x.exists());
+}
+
+#[test]
+fn a_report_into_a_missing_directory_fails_before_the_resume_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.md");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out"])
+        .arg(&out)
+        .arg("--report")
+        .arg(dir.path().join("missing/report.md"))
+        .fails_with(2)
+        .stderr_has("does not exist");
+    assert!(
+        !out.exists(),
+        "the résumé was written before the report failed"
+    );
+}
+
+#[test]
+fn a_manifest_listing_one_id_twice_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out"])
+        .arg(&a)
+        .succeeds();
+    let text = std::fs::read_to_string(&a).unwrap();
+    // Duplicate the first selected entry of the manifest.
+    let at = text.find("\"selected\": [\n").unwrap() + "\"selected\": [\n".len();
+    let end = at + text[at..].find("},\n").unwrap() + 3;
+    let tampered = format!("{}{}{}", &text[..end], &text[at..end], &text[end..]);
+    let b = dir.path().join("b.md");
+    std::fs::write(&b, tampered).unwrap();
+    Tailor::new()
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .fails_with(2)
+        .stderr_has("b.md`")
+        .stderr_has("twice");
+}
+
+#[test]
+fn a_template_that_includes_itself_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("partials/md");
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::write(p.join("header.hbs"), "# {{basics.name}}\n{{> md/header}}\n").unwrap();
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--templates"])
+        .arg(dir.path())
+        .fails_with(2)
+        .stderr_has("include each other without end");
+}
+
+#[test]
+fn html_output_makes_no_external_requests_and_markdown_keeps_no_script_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.yaml");
+    std::fs::write(
+        &lib,
+        "experience:\n  - title: Payments Engineer\n    start: 2020-01\n    achievements:\n      - id: one\n        text: \"Built the payments ledger ![chart](https://tracker.example/p.gif) in Go, see [demo](javascript:alert(1)).\"\n",
+    )
+    .unwrap();
+    let html = Tailor::new()
+        .args(["compose", "--job", JOB, "--format", "html", "--content"])
+        .arg(&lib)
+        .succeeds()
+        .into_stdout();
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("tracker.example"), "{html}");
+    let md = Tailor::new()
+        .args(["compose", "--job", JOB, "--content"])
+        .arg(&lib)
+        .succeeds()
+        .into_stdout();
+    assert!(!md.contains("javascript:"), "{md}");
+    assert!(md.contains("see demo."), "{md}");
+}
+
+#[test]
+fn rules_that_hide_every_role_are_an_error_not_an_empty_resume() {
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            JOB,
+            "--max-age",
+            "0",
+            "--old-roles",
+            "drop",
+            "--as-of",
+            "2040-01",
+        ])
+        .fails_with(2)
+        .stderr_has("hides them all");
+}
