@@ -574,11 +574,13 @@ pub fn export(dir: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     if let Some(first) = existing.first() {
         return Err(anyhow!(
-            "`{}` already exists ({} template file(s) would be overwritten); export into an empty directory",
+            "`{}` already exists ({} would be overwritten); export into an empty directory",
             first.display(),
-            existing.len()
+            crate::text::counted(&[(existing.len(), "template file", "template files")])
         ));
     }
+    let targets: Vec<PathBuf> = TEMPLATES.iter().map(|(p, _)| dir.join(p)).collect();
+    crate::write::ensure_all_writable(&targets, false)?;
     let mut written = Vec::new();
     for (path, text) in TEMPLATES {
         let target = dir.join(path);

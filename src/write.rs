@@ -104,16 +104,25 @@ fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
 }
 
 /// Refuses to replace an existing file that tailor did not write (a
-/// hand-made résumé, say) unless `force`.
+/// hand-made résumé, say) unless `force`, and anything that is not a
+/// regular file even then.
 pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
-    if force {
-        return Ok(());
-    }
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(());
     };
     if meta.is_dir() {
         bail!("`{}` is a directory; choose a file name", path.display());
+    }
+    // A device, pipe or socket: replacing it by rename would destroy it
+    // (as root, /dev/null), and reading it to judge it can block forever.
+    if !meta.is_file() {
+        bail!(
+            "`{}` is not a regular file; tailor writes only files (`--out -` writes to stdout)",
+            path.display()
+        );
+    }
+    if force {
+        return Ok(());
     }
     let bytes = std::fs::read(path).unwrap_or_default();
     if !looks_like_ours(kind, &bytes) {
@@ -142,6 +151,35 @@ pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
                     out.display(),
                     input.display()
                 );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses targets that could not all be written, before any is: a target
+/// that exists (unless `replace`), or one under a path whose existing part
+/// is a file where a directory must be. Commands that write several files
+/// (`init`, `templates export`) call it first, so a failure leaves the
+/// directory as it was.
+pub fn ensure_all_writable(targets: &[PathBuf], replace: bool) -> Result<()> {
+    for t in targets {
+        if !replace && std::fs::symlink_metadata(t).is_ok() {
+            bail!("`{}` already exists; nothing was written", t.display());
+        }
+        for dir in t.ancestors().skip(1) {
+            if dir.as_os_str().is_empty() {
+                break;
+            }
+            if let Ok(m) = std::fs::metadata(dir) {
+                if !m.is_dir() {
+                    bail!(
+                        "cannot write `{}`: `{}` is a file, not a directory; nothing was written",
+                        t.display(),
+                        dir.display()
+                    );
+                }
+                break;
             }
         }
     }

@@ -20,11 +20,11 @@ const LOW_FIT: f64 = 0.2;
 
 /// The format asked for: `--format`, else the `--out` extension (an error
 /// when tailor cannot write it), else the profile's, else Markdown.
-fn format_of(args: &ComposeArgs, profile: Option<Format>) -> Result<Format> {
+fn format_of(args: &ComposeArgs, out: Option<&Path>, profile: Option<Format>) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(f);
     }
-    let by_path = match &args.out {
+    let by_path = match out {
         Some(out) => Format::from_path(out)?,
         None => None,
     };
@@ -33,16 +33,18 @@ fn format_of(args: &ComposeArgs, profile: Option<Format>) -> Result<Format> {
 
 /// Runs `tailor compose`.
 pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
+    // `--out -` is stdout, as no --out is.
+    let out = args.out.as_deref().filter(|p| p.as_os_str() != "-");
     let profile = super::load_profile(args.profile.as_deref())?;
     let templates = args.templates.clone().or_else(|| profile.templates_dir());
     let mut inputs = vec![args.job.as_path(), args.content.content.as_path()];
     inputs.extend(args.template.as_deref());
     inputs.extend(templates.as_deref());
     inputs.extend(profile.source.as_deref().filter(|p| p.is_file()));
-    for out in args.out.iter().chain(&args.report) {
-        write::ensure_not_input(out, &inputs)?;
+    for target in out.iter().copied().chain(args.report.as_deref()) {
+        write::ensure_not_input(target, &inputs)?;
     }
-    if let (Some(out), Some(report)) = (&args.out, &args.report) {
+    if let (Some(out), Some(report)) = (out, &args.report) {
         if same_file(out, report) {
             bail!(
                 "--out and --report both name `{}`; give the report another name",
@@ -50,15 +52,15 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
             );
         }
     }
-    let format = format_of(args, profile.format)?;
-    if format.is_binary() && args.out.is_none() {
+    let format = format_of(args, out, profile.format)?;
+    if format.is_binary() && out.is_none() {
         bail!(
             "--format {} needs --out FILE.{} (it is not for the terminal)",
             format.name(),
             format.extension()
         );
     }
-    if let Some(out) = &args.out {
+    if let Some(out) = out {
         let kind = if format == Format::Pdf {
             Kind::Pdf
         } else {
@@ -83,7 +85,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         (path, if json { r.to_json() } else { r.to_markdown() })
     });
 
-    match &args.out {
+    match out {
         Some(out) => write::write_atomic(out, &document.bytes)?,
         None => super::print(&String::from_utf8_lossy(&document.bytes))?,
     }
@@ -91,7 +93,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         write::write_atomic(path, text.as_bytes())?;
     }
     let rate = t.coverage.match_rate;
-    if let Some(out) = &args.out {
+    if let Some(out) = out {
         let key_terms = t.coverage.covered.len() + t.coverage.missing.len();
         let mut line = format!(
             "wrote {}: match rate {:.0}% ({} of {})",
@@ -107,7 +109,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     }
     if args.explain {
         // Beside the résumé, never inside it.
-        if args.out.is_some() {
+        if out.is_some() {
             super::print(&r.explanation())?;
         } else {
             let _ = std::io::stderr().write_all(r.explanation().as_bytes());

@@ -31,13 +31,14 @@ pub fn run(file: &Path, out_dir: &Path) -> Result<ExitCode> {
             target.display()
         );
     }
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", out_dir.display()))?;
     // What was written must load: the importer and the loader agree.
     crate::content::load::from_sources(&[crate::content::load::Source {
         path: target.clone(),
         text: imported.yaml.clone(),
     }])?;
+    crate::write::ensure_all_writable(std::slice::from_ref(&target), false)?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", out_dir.display()))?;
     crate::write::write_atomic(&target, imported.yaml.as_bytes())?;
     let mut report = format!(
         "wrote {}: {}\n",

@@ -62,6 +62,8 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
             );
         }
     }
+    let targets: Vec<_> = files.iter().map(|(p, _)| dir.join(p)).collect();
+    crate::write::ensure_all_writable(&targets, false)?;
     for (path, text) in &files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {

@@ -14,7 +14,7 @@
 //! are worth once per story ([`super::solver::Problem::once_from`]); alone,
 //! an achievement is worth what it was.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::analysis::{self, TermKind, TokenKind};
 use crate::content::Library;
@@ -24,6 +24,31 @@ use crate::content::Library;
 /// 0.24 to 0.34 and two hiring bullets at 0.32, while every other pair stays
 /// at 0.21 or below (most under 0.15).
 pub const SAME_WORK: f64 = 0.24;
+
+/// Pairs are looked for among achievements sharing a term that at most
+/// this many achievements carry: every pair in a library of up to this
+/// size, and in a larger one the pairs with something in common beyond
+/// what most of the library says, which tellings of one piece of work have
+/// (its system, figures, technologies). It keeps the search linear: 10,000
+/// achievements compared pairwise took 100 s.
+pub const PAIR_DF_CAP: usize = 200;
+
+/// Sum of the weights of the terms two sorted contents share.
+fn shared_weight(a: &[u32], b: &[u32], weight: &[f64]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight[a[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
 
 /// Which achievements tell of the same work.
 #[derive(Debug, Clone, Default)]
@@ -37,25 +62,44 @@ pub struct Overlap {
 }
 
 impl Overlap {
-    /// Finds the stories of `library`.
+    /// Finds the stories of `library`. Linear in the library's text for
+    /// any size: pairs are found through the terms they share (see
+    /// [`PAIR_DF_CAP`]), and each candidate's cosine is exact.
     pub fn new(library: &Library) -> Overlap {
         let words: Vec<Vec<(String, String)>> =
             library.achievements().map(|(_, a)| content(a)).collect();
-        let contents: Vec<BTreeSet<String>> = words
+        // Terms numbered in first-appearance order; each content a sorted
+        // list of distinct numbers.
+        let mut number: HashMap<&str, u32> = HashMap::new();
+        let contents: Vec<Vec<u32>> = words
             .iter()
-            .map(|w| w.iter().map(|(_, key)| key.clone()).collect())
+            .map(|w| {
+                let mut c: Vec<u32> = w
+                    .iter()
+                    .map(|(_, key)| {
+                        let next = number.len() as u32;
+                        *number.entry(key.as_str()).or_insert(next)
+                    })
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            })
             .collect();
         let n = contents.len();
-        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in &contents {
-            for t in c {
-                *df.entry(t.as_str()).or_default() += 1;
+        let mut holders: Vec<Vec<u32>> = vec![Vec::new(); number.len()];
+        for (i, c) in contents.iter().enumerate() {
+            for &t in c {
+                holders[t as usize].push(i as u32);
             }
         }
-        let idf = |t: &str| (n as f64 / df[t] as f64).ln();
+        let weight: Vec<f64> = holders
+            .iter()
+            .map(|h| (n as f64 / h.len() as f64).ln().powi(2))
+            .collect();
         let norms: Vec<f64> = contents
             .iter()
-            .map(|c| c.iter().map(|t| idf(t).powi(2)).sum::<f64>().sqrt())
+            .map(|c| c.iter().map(|&t| weight[t as usize]).sum::<f64>().sqrt())
             .collect();
         // Stories: groups linked by same-work pairs (union-find, the
         // smaller index as root so ids follow library order).
@@ -67,36 +111,61 @@ impl Overlap {
             }
             i
         }
+        let mut seen = vec![usize::MAX; n];
         for i in 0..n {
-            for j in i + 1..n {
-                if norms[i] == 0.0 || norms[j] == 0.0 {
+            if norms[i] == 0.0 {
+                continue;
+            }
+            // Later achievements sharing a term few carry: the candidates.
+            for &t in &contents[i] {
+                let h = &holders[t as usize];
+                if h.len() > PAIR_DF_CAP {
                     continue;
                 }
-                let dot: f64 = contents[i]
-                    .intersection(&contents[j])
-                    .map(|t| idf(t).powi(2))
-                    .sum();
-                if dot / (norms[i] * norms[j]) >= SAME_WORK {
-                    let (a, b) = (find(&mut root, i), find(&mut root, j));
-                    root[a.max(b)] = a.min(b);
+                for &j in h.iter().filter(|&&j| j as usize > i) {
+                    let j = j as usize;
+                    if seen[j] == i || norms[j] == 0.0 {
+                        continue;
+                    }
+                    seen[j] = i;
+                    let dot = shared_weight(&contents[i], &contents[j], &weight);
+                    if dot / (norms[i] * norms[j]) >= SAME_WORK {
+                        let (a, b) = (find(&mut root, i), find(&mut root, j));
+                        root[a.max(b)] = a.min(b);
+                    }
                 }
             }
         }
         let roots: Vec<usize> = (0..n).map(|i| find(&mut root, i)).collect();
+        let mut size = vec![0usize; n];
+        for &r in &roots {
+            size[r] += 1;
+        }
+        // Per story: how many members carry each term.
+        let mut carried: HashMap<(usize, u32), u32> = HashMap::new();
+        for (i, c) in contents.iter().enumerate() {
+            if size[roots[i]] > 1 {
+                for &t in c {
+                    *carried.entry((roots[i], t)).or_default() += 1;
+                }
+            }
+        }
         let mut ids: BTreeMap<usize, u32> = BTreeMap::new();
         let mut per_achievement = vec![None; n];
         for i in 0..n {
-            let mates: Vec<usize> = (0..n).filter(|&j| j != i && roots[j] == roots[i]).collect();
-            if mates.is_empty() {
+            let r = roots[i];
+            if size[r] < 2 {
                 continue;
             }
+            // A term another member carries too: the content is a set, so
+            // a count of two or more means someone else has it.
             let shared: BTreeSet<String> = words[i]
                 .iter()
-                .filter(|(_, key)| mates.iter().any(|&j| contents[j].contains(key)))
+                .filter(|(_, key)| carried[&(r, number[key.as_str()])] > 1)
                 .map(|(surface, _)| surface.clone())
                 .collect();
             let next = ids.len() as u32;
-            let id = *ids.entry(roots[i]).or_insert(next);
+            let id = *ids.entry(r).or_insert(next);
             per_achievement[i] = Some((id, shared));
         }
         Overlap {

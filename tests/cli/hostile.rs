@@ -145,3 +145,68 @@ fn rules_that_hide_every_role_are_an_error_not_an_empty_resume() {
         .fails_with(2)
         .stderr_has("hides them all");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_out_is_refused_even_with_force_and_out_dash_is_stdout() {
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "/dev/null", "--force"])
+        .fails_with(2)
+        .stderr_has("`/dev/null` is not a regular file");
+    assert!(
+        !std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "-"])
+        .succeeds()
+        .stdout_has("## Experience");
+}
+
+#[test]
+fn init_and_templates_export_write_nothing_when_one_target_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("postings"), "a file where a folder goes").unwrap();
+    Tailor::new()
+        .arg("init")
+        .arg(dir.path())
+        .fails_with(2)
+        .stderr_has("is a file, not a directory; nothing was written");
+    assert_eq!(crate::harness::files_in(dir.path()), vec!["postings"]);
+
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("partials"), "x").unwrap();
+    Tailor::new()
+        .args(["templates", "export"])
+        .arg(t.path())
+        .fails_with(2)
+        .stderr_has("nothing was written");
+    assert_eq!(crate::harness::files_in(t.path()), vec!["partials"]);
+}
+
+#[test]
+fn a_failed_import_leaves_no_directory_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    std::fs::write(&file, r#"{"basics": {"name": "A"}, "work": []}"#).unwrap();
+    let out = dir.path().join("new");
+    Tailor::new()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .run();
+    // Whether or not an empty document imports, a failure creates nothing.
+    let out2 = dir.path().join("new2");
+    std::fs::write(&file, "{ not json").unwrap();
+    Tailor::new()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&out2)
+        .fails_with(2)
+        .stderr_has("r.json");
+    assert!(!out2.exists());
+}
