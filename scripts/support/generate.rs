@@ -138,7 +138,9 @@ pub fn library_yaml(n: usize, seed: u64) -> String {
     let roles = n.div_ceil(20);
     let mut made = 0;
     for role in 0..roles {
-        let year = 2024 - role as u32;
+        // Fifty years of roles, then again: the loader refuses years before
+        // 1900, and libraries of 1,000 and fewer keep their dates.
+        let year = 2024 - (role % 50) as u32;
         let _ = write!(
             y,
             "  - title: Engineer {role}\n    start: {}\n    end: {}\n    achievements:\n",
