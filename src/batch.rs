@@ -462,11 +462,6 @@ pub struct Failure {
     pub error: String,
 }
 
-/// "1 posting", "2 postings": a count with its noun in the right number.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The coverage report's data, from the batch's rows and the library's ids.
 pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
     let ok: Vec<&Row> = rows.iter().filter(|r| r.status == "ok").collect();
@@ -551,7 +546,7 @@ pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
             .map(|(t, n)| Uncovered {
                 term: t.to_string(),
                 postings: n,
-                count: plural(n, "posting", "postings"),
+                count: crate::text::counted(&[(n, "posting", "postings")]),
             })
             .collect(),
         failures: rows
