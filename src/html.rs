@@ -10,6 +10,7 @@
 //! as their text and drops images, so no `[text][1]` or URL reaches a title
 //! or a term.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -28,7 +29,7 @@ const WIDTH: usize = 100_000;
 /// else the page's `<title>` without its site suffix (" | Acme Careers").
 pub fn posting_text(html: &str) -> String {
     let config = html2text::config::with_decorator(Reader).allow_width_overflow();
-    let Ok(dom) = config.parse_html(html.as_bytes()) else {
+    let Ok(dom) = config.parse_html(flatten(html).as_bytes()) else {
         return String::new();
     };
     prune(&dom.document);
@@ -61,8 +62,122 @@ pub fn posting_text(html: &str) -> String {
 /// footnoted URLs, since a diff should show a changed address.
 pub fn visible_text(html: &str) -> String {
     html2text::config::plain()
-        .string_from_read(html.as_bytes(), WIDTH)
+        .string_from_read(flatten(html).as_bytes(), WIDTH)
         .unwrap_or_else(|_| html.to_string())
+}
+
+/// Elements nested deeper than this lose their tags, and keep their text.
+/// Real pages nest 10 to 30 deep; past a few hundred levels the tree
+/// builder's scope checks and the renderer cost the square of the depth
+/// (200,000 nested `<div>`s, or 500,000 unclosed `<b>`s, ran for minutes
+/// and took gigabytes), so the depth is bounded before parsing.
+pub const MAX_HTML_DEPTH: usize = 128;
+
+/// Elements that never nest: no end tag, so no depth.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements the next sibling closes (optional end tags, and headings, which
+/// the tree builder never nests): they stay flat however many are open, so
+/// they count no depth and keep their tags, an unclosed run of them
+/// (`<p>a<p>b`, `<li>` lists) its paragraphs and a deep `<h1>` its title.
+const FLAT: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
+    "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rt", "rp",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// `html` with the tags of elements nested past [`MAX_HTML_DEPTH`] removed
+/// (their text stays). A lexical pass, linear in the input: comments,
+/// doctypes and raw-text elements are skipped whole, quoted attribute
+/// values may hold `>`. Borrowed when nothing is that deep.
+fn flatten(html: &str) -> Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    let (mut out, mut copied, mut depth, mut at) = (String::new(), 0, 0usize, 0);
+    while let Some(off) = lower[at..].find('<') {
+        let start = at + off;
+        let rest = &lower[start..];
+        let skip_to = |from: usize, pat: &str| {
+            lower[from..]
+                .find(pat)
+                .map_or(lower.len(), |e| from + e + pat.len())
+        };
+        if rest.starts_with("<!--") {
+            at = skip_to(start + 4, "-->");
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            at = skip_to(start + 2, ">");
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_at = start + 1 + usize::from(closing);
+        let name_len = lower[name_at..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        if name_len == 0 || !lower.as_bytes()[name_at].is_ascii_alphabetic() {
+            at = start + 1; // a stray `<` is text
+            continue;
+        }
+        let name = &lower[name_at..name_at + name_len];
+        let end = tag_end(&lower, name_at + name_len);
+        at = end;
+        if VOID.contains(&name) || FLAT.contains(&name) {
+            continue;
+        }
+        if !closing && RAW.contains(&name) {
+            at = skip_to(end, &format!("</{name}"));
+            at = tag_end(&lower, at);
+            continue;
+        }
+        if !closing && lower[..end].ends_with("/>") {
+            continue;
+        }
+        let too_deep = if closing {
+            let deep = depth > MAX_HTML_DEPTH;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            depth += 1;
+            depth > MAX_HTML_DEPTH
+        };
+        if too_deep {
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The index just past the `>` that ends a tag whose attributes start at
+/// `from`, skipping quoted values (a quote opens one only after `=`, so
+/// `<a title=don't>` ends at its `>`); the end of `html` if it never ends.
+fn tag_end(html: &str, from: usize) -> usize {
+    let (mut quote, mut after_eq) = (None, false);
+    for (i, &b) in html.as_bytes()[from..].iter().enumerate() {
+        match quote {
+            Some(q) if q == b => quote = None,
+            Some(_) => {}
+            None if b == b'>' => return from + i + 1,
+            None if after_eq && (b == b'"' || b == b'\'') => quote = Some(b),
+            None => {}
+        }
+        if !b.is_ascii_whitespace() {
+            after_eq = quote.is_none() && b == b'=';
+        }
+    }
+    html.len()
 }
 
 /// Renders `dom` as posting text; `decorate` marks bold and emphasis as
@@ -463,6 +578,42 @@ fn page_title(raw: &str, sites: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn flatten_drops_only_the_tags_past_the_depth_limit() {
+        let n = MAX_HTML_DEPTH + 5;
+        let deep = format!("{}text{}", "<div>".repeat(n), "</div>".repeat(n));
+        let flat = flatten(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_HTML_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_HTML_DEPTH);
+        assert!(flat.contains("text"));
+    }
+
+    #[test]
+    fn flatten_leaves_ordinary_pages_alone() {
+        let page = "<!doctype html><html><head><title>a</title><script>if (a<b) {}</script>\
+                    </head><body><p>one<p>two<br><img src=x /><a title='a>b' href=y>z</a>\
+                    <!-- <div><div> --></body></html>";
+        assert!(matches!(flatten(page), Cow::Borrowed(_)));
+        // Unclosed paragraphs and list items are flat to the tree builder.
+        let many = "<ul>".to_string() + &"<li>item <p>para ".repeat(1000) + "</ul>";
+        assert!(matches!(flatten(&many), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_and_unclosed_markup_keeps_its_text() {
+        let n = 20_000;
+        let divs = format!(
+            "<h1>Backend Engineer</h1>{}Rust and Postgres{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let text = posting_text(&divs);
+        assert!(text.starts_with("# Backend Engineer"), "{text}");
+        assert!(text.contains("Rust and Postgres"), "{text}");
+        let bold = "<h1>Backend Engineer</h1>".to_string() + &"<b>word ".repeat(20_000);
+        assert!(posting_text(&bold).contains("word word"));
+    }
+
     use super::*;
     use crate::posting::Posting;
     use crate::sections::sectionise;
@@ -684,7 +835,8 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         // Deep enough to overflow a test thread's stack with a recursive
-        // walk; html5ever's own time grows with depth squared, so no deeper.
+        // walk; past MAX_HTML_DEPTH the divs flatten and the heading keeps
+        // its tags.
         let depth = 5_000;
         let html = format!(
             "{}<h1>Deep Engineer</h1><p>Rust</p>{}",

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::format::{Format, Paper, Section};
 use crate::select::{Budget, Rule};
-use crate::yaml::{read_text, yaml_error};
+use crate::yaml::read_text;
 
 /// Which skill keywords to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
@@ -158,7 +158,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Profile> {
     }) {
         Profile::default()
     } else {
-        serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?
+        crate::yaml::parse(path, text)?
     };
     p.source = Some(path.to_path_buf());
     p.key = path

@@ -129,8 +129,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
             .collect();
         let same = a.text == b.text;
         let mut out = format!(
-            "note: {} has no tailor manifest (not written by tailor, or edited); comparing the text only\n",
-            foreign.join(" and ")
+            "note: {} {} no tailor manifest (not written by tailor, or edited); comparing the text only\n",
+            foreign.join(" and "),
+            if foreign.len() == 1 { "has" } else { "have" }
         );
         out.push_str(&if same {
             "The texts are the same.\n".to_string()
@@ -173,7 +174,19 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     Ok(ExitCode::from(u8::from(!d.same_selection)))
 }
 
+/// Texts with more lines than this get no line diff: a résumé has a few
+/// hundred, and the diff's cost grows with lines × differences (two
+/// unrelated 5 MB files ran for minutes). A time limit would bound it too,
+/// but would make the output depend on the machine.
+const MAX_TEXT_DIFF_LINES: usize = 5_000;
+
 fn unified(a: &Side, b: &Side) -> String {
+    let lines = a.text.lines().count().max(b.text.lines().count());
+    if lines > MAX_TEXT_DIFF_LINES {
+        return format!(
+            "The texts differ; no line diff, since they are longer than {MAX_TEXT_DIFF_LINES} lines ({lines}).\n"
+        );
+    }
     similar::TextDiff::from_lines(&a.text, &b.text)
         .unified_diff()
         .header(&a.name, &b.name)

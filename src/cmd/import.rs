@@ -11,7 +11,7 @@ pub fn run(file: &Path, out_dir: &Path) -> Result<ExitCode> {
     let text = crate::yaml::read_text(file)?;
     let yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
     let doc: serde_json::Value = if yaml {
-        serde_yaml::from_str(&text).map_err(|e| crate::yaml::yaml_error(file, &text, &e))?
+        crate::yaml::parse(file, &text)?
     } else {
         serde_json::from_str(&text).map_err(|e| {
             anyhow::anyhow!(

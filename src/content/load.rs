@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::model::{ContentFile, Library};
-use crate::yaml::{read_text, yaml_error};
+use crate::yaml::read_text;
 
 /// Content larger than this is refused: a résumé library is kilobytes, so a
 /// bigger input is a wrong path, not a big career.
@@ -70,7 +70,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ContentFile> {
     if is_blank_yaml(text) {
         return Ok(ContentFile::default());
     }
-    serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))
+    crate::yaml::parse(path, text)
 }
 
 fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -153,6 +153,12 @@ impl LineIndex {
         line
     }
 }
+
+/// An achievement's `text` or `short` longer than this is refused: one is a
+/// sentence or two (the seed résumé's longest is under 400 characters), and
+/// scoring and the near-duplicate lint cost grows with the text (one 15 MB
+/// text took 900 MB and 9 s).
+pub const MAX_ACHIEVEMENT_CHARS: usize = 5_000;
 
 /// True when inline Markdown shows a reader at least one letter or digit:
 /// not empty, not YAML's `~`, not markup alone (`**`, `[]()`, `&nbsp;`).
@@ -241,6 +247,16 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                         "{here}: achievement `{}` has no words in its `text` (empty, `~` or markup only)",
                         a.id
                     );
+                }
+                for (field, text) in [("text", Some(&a.text)), ("short", a.short.as_ref())] {
+                    let chars = text.map_or(0, |t| t.chars().count());
+                    if chars > MAX_ACHIEVEMENT_CHARS {
+                        bail!(
+                            "{here}: achievement `{}` has a `{field}` of {chars} characters, more than \
+                             {MAX_ACHIEVEMENT_CHARS}; an achievement is a sentence or two, so split it",
+                            a.id
+                        );
+                    }
                 }
                 if a.short.as_deref().is_some_and(|s| !has_words(s)) {
                     bail!(
@@ -361,6 +377,18 @@ mod tests {
         assert!(err.starts_with("c.yaml:2: "), "{err}");
         assert!(
             err.contains("ends (2019-05) before it starts (2020-01)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_achievement_longer_than_the_limit_is_an_error_naming_its_line() {
+        let long = "word ".repeat(MAX_ACHIEVEMENT_CHARS / 5 + 1);
+        let err = load_str(&ONE.replace("text: Did a thing.", &format!("text: {long}")))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":6: achievement `a` has a `text` of 5004 characters"),
             "{err}"
         );
     }

@@ -1,6 +1,7 @@
 //! Properties over random input (proptest): analysis never panics on any
 //! string; scores are finite and non-negative; selection never exceeds the
-//! budget, whatever the posting and budget.
+//! budget, whatever the posting and budget; nesting of any depth in YAML,
+//! HTML and templates is an answer or an error, never a crash.
 
 use std::sync::LazyLock;
 
@@ -87,5 +88,45 @@ proptest! {
             let cost: u32 = s.chosen.iter().map(|c| c.cost).sum();
             prop_assert_eq!(cost, s.used);
         }
+    }
+
+    #[test]
+    fn yaml_nesting_of_any_depth_parses_or_is_refused(depth in 0usize..3000, brace in any::<bool>()) {
+        let (open, close) = if brace { ("{a: ", "}") } else { ("[", "]") };
+        let text = format!("text: {}1{}\n", open.repeat(depth), close.repeat(depth));
+        let parsed = tailor::yaml::parse::<serde_yaml::Value>(std::path::Path::new("d.yaml"), &text);
+        if depth > tailor::yaml::MAX_FLOW_NESTING {
+            let err = parsed.unwrap_err().to_string();
+            prop_assert!(err.starts_with("d.yaml:1:"), "{}", err);
+        } else {
+            prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
+        }
+    }
+
+    #[test]
+    fn html_nesting_of_any_depth_keeps_its_title_and_text(depth in 0usize..5000, kind in 0u8..3) {
+        let (open, close) = match kind {
+            0 => ("<div>", "</div>"),
+            1 => ("<ul><li>", "</li></ul>"),
+            _ => ("<b>", ""),
+        };
+        let html = format!(
+            "<h1>Backend Engineer</h1>{}Rust services{}",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        let text = tailor::html::posting_text(&html);
+        prop_assert!(text.starts_with("# Backend Engineer"), "{}", &text[..text.len().min(80)]);
+        prop_assert!(text.contains("Rust services"));
+    }
+
+    #[test]
+    fn template_nesting_of_any_depth_renders_or_is_refused(depth in 0usize..3000) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.md.hbs");
+        let body = format!("{}x{}", "{{#if basics}}".repeat(depth), "{{/if}}".repeat(depth));
+        std::fs::write(&file, body).unwrap();
+        let r = tailor::render::Renderer::new(tailor::format::TemplateSet::MARKDOWN, None, Some(&file));
+        prop_assert_eq!(r.is_ok(), depth <= tailor::render::MAX_BLOCK_NESTING, "depth {}: {:?}", depth, r.err().map(|e| e.to_string()));
     }
 }
