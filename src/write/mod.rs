@@ -1,12 +1,14 @@
 //! Writing files: atomically (a temp file in the same directory, then a
 //! rename), so a résumé is never half-written, and never over an input.
 //! New files get the mode the umask allows (`0666 & !umask`, as `cp`
-//! gives); a replaced file keeps its own.
+//! gives); a replaced file keeps its own. Temp files are removed when a
+//! run is interrupted ([`temps`]).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+pub mod temps;
 
 /// Writes `contents` to `path` atomically: readers see the old file or the
 /// new one, never a mix, even if tailor is killed mid-write. The data is
@@ -28,27 +30,19 @@ fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".tailor-").suffix(".tmp");
+    builder.prefix(temps::PREFIX).suffix(temps::SUFFIX);
     #[cfg(unix)]
     builder.permissions(mode_for(path));
-    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+    let mut tmp = temps::Temp::create(|| builder.tempfile_in(dir)).with_context(|| {
         format!(
             "cannot write `{}`: cannot create a file in `{}`",
             path.display(),
             dir.display()
         )
     })?;
-    tmp.write_all(contents)
-        .and_then(|()| {
-            if sync {
-                tmp.as_file().sync_all()
-            } else {
-                Ok(())
-            }
-        })
+    tmp.write_all(contents, sync)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
-        .map_err(|e| e.error)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(())
 }
