@@ -2,7 +2,8 @@
 //! rename), so a résumé is never half-written, and never over an input.
 //! New files get the mode the umask allows (`0666 & !umask`, as `cp`
 //! gives); a replaced file keeps its own. Temp files are removed when a
-//! run is interrupted ([`temps`]).
+//! run is interrupted, and stale ones a killed run left are swept by the
+//! next ([`temps`]).
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,7 @@ fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    temps::sweep_stale(dir);
     let mut builder = tempfile::Builder::new();
     builder.prefix(temps::PREFIX).suffix(temps::SUFFIX);
     #[cfg(unix)]

@@ -1,15 +1,18 @@
 //! tailor's temp files (`.tailor-XXXXXX.tmp`, beside their targets): a
 //! process-wide registry of the live ones, removed when the run is
-//! interrupted (SIGINT, SIGTERM, SIGHUP).
+//! interrupted (SIGINT, SIGTERM, SIGHUP), and a sweep of the stale ones a
+//! run killed outright (SIGKILL, a power cut) left behind, done by a later
+//! run in each directory it writes.
 //!
 //! The registry is a mutex held while a temp file is created and
 //! registered, and held for good by the signal thread once it has removed
 //! them: no file can be created unregistered, nor after the clean-up.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, Once, PoisonError};
+use std::sync::{Mutex, MutexGuard, Once, OnceLock, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use tempfile::NamedTempFile;
 
@@ -17,6 +20,13 @@ use tempfile::NamedTempFile;
 pub const PREFIX: &str = ".tailor-";
 /// What it ends with.
 pub const SUFFIX: &str = ".tmp";
+
+/// How much older than this run a temp file must be for the sweep to take
+/// it as stale. A live temp file lasts milliseconds (write, sync, rename),
+/// but another tailor that started just before this one (`make -j`) may be
+/// writing one right now; a minute's margin keeps the sweep from removing
+/// it under that run's feet.
+const STALE_MARGIN: Duration = Duration::from_secs(60);
 
 /// The live temp files, by registration number.
 struct Live {
@@ -96,6 +106,11 @@ impl Drop for Temp {
     }
 }
 
+/// True when `path` is one of this run's live temp files.
+fn is_live(path: &Path) -> bool {
+    live().paths.values().any(|p| p == path)
+}
+
 /// Installs, once per process, a thread that waits for SIGINT, SIGTERM or
 /// SIGHUP, removes every live temp file and exits with 128 + the signal
 /// (130, 143, 129), as a shell reports a process the signal killed.
@@ -137,9 +152,86 @@ fn remove_all_and_exit(signal: i32) -> ! {
     std::process::exit(128 + signal);
 }
 
+/// When this run began, as the stale sweep counts: the first call (the
+/// command dispatcher calls [`mark_start`] before anything else).
+fn started() -> SystemTime {
+    static STARTED: OnceLock<SystemTime> = OnceLock::new();
+    *STARTED.get_or_init(SystemTime::now)
+}
+
+/// Records now as the moment this run began, for the stale sweep.
+pub fn mark_start() {
+    started();
+}
+
+/// True for a name tailor gives its temp files: `.tailor-`, 1 to 16 ASCII
+/// letters or digits (tempfile's random part), `.tmp`.
+pub fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(PREFIX)
+        .and_then(|rest| rest.strip_suffix(SUFFIX))
+        .is_some_and(|mid| {
+            (1..=16).contains(&mid.len()) && mid.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes from `dir`, once per directory per run, the temp files a killed
+/// run left there: regular files (never a link, never followed) named as
+/// tailor names them, last written well before this run began (see
+/// [`STALE_MARGIN`]) and not live in this one. Errors are ignored: the
+/// sweep is a courtesy, the write does not depend on it.
+pub fn sweep_stale(dir: &Path) {
+    static SWEPT: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+    {
+        let mut swept = SWEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        if !swept
+            .get_or_insert_with(HashSet::new)
+            .insert(dir.to_path_buf())
+        {
+            return;
+        }
+    }
+    let Some(before) = started().checked_sub(STALE_MARGIN) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_str().is_some_and(is_temp_name) {
+            continue;
+        }
+        // The entry's own metadata: a symbolic link is seen as a link.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let old = meta.modified().is_ok_and(|m| m < before);
+        let path = entry.path();
+        if meta.file_type().is_file() && old && !is_live(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_tailors_own_temp_names_match() {
+        assert!(is_temp_name(".tailor-abcd.tmp"));
+        assert!(is_temp_name(".tailor-Xy12Z9.tmp"));
+        for name in [
+            "notes.tmp",
+            ".tailor-.tmp",
+            ".tailor-abc.tmp.bak",
+            "tailor-abcd.tmp",
+            ".tailor-ab/cd.tmp",
+            ".tailor-ab cd.tmp",
+            ".tailor-abcdefghijklmnopq.tmp",
+        ] {
+            assert!(!is_temp_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn a_registered_file_leaves_the_registry_when_persisted_or_dropped() {
@@ -152,7 +244,6 @@ mod tests {
         };
         let t = Temp::create(make).unwrap();
         let path = t.file.as_ref().unwrap().path().to_path_buf();
-        let is_live = |path: &Path| live().paths.values().any(|p| p == path);
         assert!(is_live(&path));
         t.persist(&dir.path().join("out")).unwrap();
         assert!(!is_live(&path));
@@ -160,5 +251,38 @@ mod tests {
         let path = t.file.as_ref().unwrap().path().to_path_buf();
         drop(t);
         assert!(!is_live(&path) && !path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_sweep_takes_old_temp_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = |name: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, "x").unwrap();
+            let f = std::fs::File::options().write(true).open(&p).unwrap();
+            f.set_modified(SystemTime::now() - Duration::from_secs(3600))
+                .unwrap();
+            p
+        };
+        let stale = old(".tailor-abcd.tmp");
+        let notes = old("notes.tmp");
+        let fresh = dir.path().join(".tailor-new1.tmp");
+        std::fs::write(&fresh, "x").unwrap();
+        // A link named like a temp file, pointing at an old file: neither goes.
+        let target = old("target");
+        let link = dir.path().join(".tailor-link.tmp");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let sub = dir.path().join(".tailor-dir.tmp");
+        std::fs::create_dir(&sub).unwrap();
+        sweep_stale(dir.path());
+        assert!(!stale.exists());
+        for kept in [&notes, &fresh, &target, &link, &sub] {
+            assert!(std::fs::symlink_metadata(kept).is_ok(), "{kept:?}");
+        }
+        // Once per directory per run.
+        let again = old(".tailor-efgh.tmp");
+        sweep_stale(dir.path());
+        assert!(again.exists());
     }
 }

@@ -7,6 +7,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::generate;
+use crate::harness::Tailor;
+
+const JOB: &str = "examples/payments-engineer.md";
 
 /// tailor's temp files in `dir`.
 fn temp_files(dir: &Path) -> Vec<String> {
@@ -85,5 +88,38 @@ fn an_interrupted_batch_leaves_no_temp_file() {
     assert!(
         interrupted.contains(&"TERM") && interrupted.contains(&"INT"),
         "every run finished before its signal: {interrupted:?}"
+    );
+}
+
+/// A file in `dir` last written an hour ago.
+fn old_file(dir: &Path, name: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, "left behind").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&p)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    p
+}
+
+#[test]
+fn a_later_run_sweeps_the_temp_files_a_killed_one_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = old_file(dir.path(), ".tailor-abcd.tmp");
+    let notes = old_file(dir.path(), "notes.tmp");
+    let lookalike = old_file(dir.path(), ".tailor-abcd.tmp.bak");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out"])
+        .arg(dir.path().join("r.md"))
+        .succeeds();
+    assert!(!stale.exists(), "the stale temp file is still there");
+    for kept in [&notes, &lookalike] {
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), "left behind");
+    }
+    assert_eq!(
+        crate::harness::files_in(dir.path()),
+        vec![".tailor-abcd.tmp.bak", "notes.tmp", "r.md"]
     );
 }
