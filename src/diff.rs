@@ -242,6 +242,7 @@ mod tests {
                 content_hash: "c".into(),
                 posting: "p".into(),
                 posting_hash: "h".into(),
+                body_hash: None,
                 profile: "default".into(),
                 budget: "400 words".into(),
                 used: 0,

@@ -122,7 +122,8 @@ impl Engine {
         )
     }
 
-    /// What a résumé of this tailoring records about itself.
+    /// What a résumé of this tailoring records about itself, but for the
+    /// hash of its body, which rendering adds.
     pub fn manifest(&self, posting: &Posting, t: &Tailored) -> Manifest {
         let library = &self.library;
         Manifest {
@@ -130,6 +131,8 @@ impl Engine {
             content_hash: self.content_hash.clone(),
             posting: posting.name.clone(),
             posting_hash: hash_of(posting),
+            // Known once rendered: the output embeds it (see manifest::embed).
+            body_hash: None,
             profile: self.profile.clone(),
             budget: t.selection.budget.to_string(),
             used: t.selection.used,

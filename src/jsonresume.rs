@@ -1,11 +1,10 @@
 //! The tailored résumé as a JSON Resume document (schema 1.0), so that any
 //! JSON Resume theme can render it. The tailor manifest rides in
-//! `meta.tailor`. Pure.
+//! `meta.tailor`, put there by [`crate::manifest::embed_json`]. Pure.
 
 use serde_json::{Map, Value, json};
 
 use crate::content::{End, Library};
-use crate::manifest::Manifest;
 use crate::render::ResumeView;
 use crate::select::{Phrasing, Selection};
 use crate::text::plain;
@@ -17,13 +16,8 @@ fn put(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
 }
 
 /// The JSON Resume document for a selection, with the view's tailored
-/// headline, summary and skills.
-pub fn document(
-    library: &Library,
-    selection: &Selection,
-    view: &ResumeView,
-    manifest: &Manifest,
-) -> Value {
+/// headline, summary and skills; its `meta` awaits the manifest.
+pub fn document(library: &Library, selection: &Selection, view: &ResumeView) -> Value {
     let b = &view.basics;
     let mut basics = Map::new();
     put(&mut basics, "name", b.name.clone());
@@ -103,7 +97,6 @@ pub fn document(
         "skills": skills,
         "meta": {
             "version": "v1.0.0",
-            "tailor": manifest,
         },
     })
 }

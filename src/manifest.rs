@@ -2,6 +2,12 @@
 //! tailor writes (an HTML comment in Markdown, a `<script
 //! type="application/json">` element in HTML: invisible when rendered), so
 //! that a variant can be explained, compared and rebuilt.
+//!
+//! The manifest records a hash of the document's body: the file without
+//! the manifest block itself. A file is tailor's own (replaceable without
+//! `--force`) only while that hash still matches; an edit makes it the
+//! user's. The manifest read is always the last one in the file, where
+//! tailor puts it, so text quoted in the résumé cannot stand in for it.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +34,11 @@ pub struct Manifest {
     pub posting: String,
     /// Hash of the analysed posting.
     pub posting_hash: String,
+    /// Hash of the file without this manifest (see [`read`]): what tailor
+    /// wrote, to tell its own files from edited ones. Absent in manifests
+    /// written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_hash: Option<String>,
     /// The profile used.
     pub profile: String,
     /// The budget, as given ("1 page", "400 words").
@@ -63,8 +74,13 @@ pub struct Entry {
 /// A 64-bit FNV-1a hash, in hex: enough to tell inputs apart, not a
 /// security measure.
 pub fn hash(bytes: &[u8]) -> String {
+    hash_parts(&[bytes])
+}
+
+/// [`hash`] of the concatenation of `parts`, without making it.
+fn hash_parts(parts: &[&[u8]]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
+    for &b in parts.iter().flat_map(|p| p.iter()) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -81,24 +97,39 @@ fn to_json(m: &Manifest) -> String {
 }
 
 /// `document` with the manifest embedded: at the end of Markdown, before
-/// `</body>` in HTML.
-pub fn embed(document: &str, format: Format, m: &Manifest) -> String {
-    let json = to_json(m);
-    match format {
-        // JSON Resume carries the manifest in its own `meta` (see jsonresume).
-        Format::JsonResume => document.to_string(),
-        Format::Md => {
-            let mut s = document.trim_end().to_string();
-            s.push_str(&format!("\n\n{MD_OPEN}\n{json}\n{MD_CLOSE}\n"));
-            s
-        }
-        Format::Html | Format::Pdf => {
-            let block = format!("{HTML_OPEN}\n{json}\n{HTML_CLOSE}\n");
-            match document.rfind("</body>") {
-                Some(at) => format!("{}{block}{}", &document[..at], &document[at..]),
-                None => format!("{document}\n{block}"),
-            }
-        }
+/// `</body>` in HTML. Records in `m` the hash of what surrounds the block.
+pub fn embed(document: &str, format: Format, m: &mut Manifest) -> String {
+    let (before, after) = match format {
+        // JSON Resume carries the manifest in its own `meta` (see embed_json).
+        Format::JsonResume => return document.to_string(),
+        Format::Md => (format!("{}\n\n", document.trim_end()), "\n".to_string()),
+        Format::Html | Format::Pdf => match document.rfind("</body>") {
+            Some(at) => (document[..at].to_string(), format!("\n{}", &document[at..])),
+            None => (format!("{document}\n"), "\n".to_string()),
+        },
+    };
+    m.body_hash = Some(hash_parts(&[before.as_bytes(), after.as_bytes()]));
+    let (open, close) = match format {
+        Format::Md => (MD_OPEN, MD_CLOSE),
+        _ => (HTML_OPEN, HTML_CLOSE),
+    };
+    format!("{before}{open}\n{}\n{close}{after}", to_json(m))
+}
+
+/// A JSON Resume document with the manifest put in `meta.tailor`, its body
+/// hash taken over the document without it (as compact JSON, so the hash
+/// does not depend on layout).
+pub fn embed_json(document: &mut serde_json::Value, m: &mut Manifest) {
+    let body = serde_json::to_vec(&*document).unwrap_or_default();
+    m.body_hash = Some(hash(&body));
+    if let Some(meta) = document
+        .get_mut("meta")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        meta.insert(
+            "tailor".into(),
+            serde_json::to_value(&*m).unwrap_or_default(),
+        );
     }
 }
 
@@ -109,31 +140,123 @@ const PDF_MARK: &[u8] = b"%tailor-manifest ";
 /// just before the last `startxref`. Comments may stand wherever whitespace
 /// may, and nothing the cross-reference table points at moves, so the PDF
 /// stays valid. A PDF without `startxref` is returned as it is.
-pub fn embed_pdf(pdf: &[u8], m: &Manifest) -> Vec<u8> {
+pub fn embed_pdf(pdf: &[u8], m: &mut Manifest) -> Vec<u8> {
     let Some(at) = rfind(pdf, b"startxref") else {
         return pdf.to_vec();
     };
+    let (before, after) = (&pdf[..at], &pdf[at..]);
+    m.body_hash = Some(hash_parts(&[before, b"\n", after]));
     let json = serde_json::to_string(m).expect("the manifest serialises");
     let mut out = Vec::with_capacity(pdf.len() + json.len() + 20);
-    out.extend_from_slice(&pdf[..at]);
+    out.extend_from_slice(before);
     out.extend_from_slice(PDF_MARK);
     out.extend_from_slice(json.as_bytes());
     out.push(b'\n');
-    out.extend_from_slice(&pdf[at..]);
+    out.extend_from_slice(after);
     out
 }
 
-/// The manifest of a PDF tailor wrote (see [`embed_pdf`]): `Ok(None)` for
-/// any other PDF.
-pub fn extract_pdf(pdf: &[u8]) -> Result<Option<Manifest>, Corrupted> {
-    let Some(at) = rfind(pdf, PDF_MARK) else {
+/// A manifest as found in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The document without it, as text (a PDF's is empty).
+    pub rest: String,
+    /// True when the manifest's body hash matches the file: nobody edited
+    /// it since tailor wrote it. False when it does not, or is not recorded.
+    pub intact: bool,
+}
+
+/// The manifest of a file tailor wrote, from its bytes, in any format:
+/// Markdown, HTML, JSON Resume or PDF. `Ok(None)` for a file tailor did
+/// not write, `Err` for a manifest that is there but broken. Never panics,
+/// whatever the bytes.
+pub fn read(bytes: &[u8]) -> Result<Option<Found>, Corrupted> {
+    if bytes.starts_with(b"%PDF") {
+        return read_pdf(bytes);
+    }
+    let Ok(document) = std::str::from_utf8(bytes) else {
         return Ok(None);
     };
-    let rest = &pdf[at + PDF_MARK.len()..];
-    let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
-    let m: Manifest = serde_json::from_slice(line)
-        .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
-    m.check().map(|()| Some(m))
+    // A JSON Resume document carries it in `meta.tailor`.
+    if document.trim_start().starts_with('{') {
+        if let Ok(mut v) = serde_json::from_str::<serde_json::Value>(document) {
+            let Some(m) = v
+                .get_mut("meta")
+                .and_then(serde_json::Value::as_object_mut)
+                .and_then(|meta| meta.remove("tailor"))
+            else {
+                return Ok(None);
+            };
+            let manifest = parse(serde_json::from_value(m))?;
+            let body = serde_json::to_vec(&v).unwrap_or_default();
+            let intact = manifest.body_hash.as_deref() == Some(hash(&body).as_str());
+            return Ok(Some(Found {
+                manifest,
+                rest: document.to_string(),
+                intact,
+            }));
+        }
+    }
+    // The last block of either kind: tailor puts its own after all content.
+    // Markdown's opens a line (text in a résumé cannot: Markdown output
+    // escapes `<`); HTML output escapes `<` everywhere but in its own.
+    let md = document
+        .rfind(&format!("\n{MD_OPEN}"))
+        .map(|at| at + 1)
+        .or_else(|| document.starts_with(MD_OPEN).then_some(0));
+    let last = [
+        (md, MD_OPEN, MD_CLOSE),
+        (document.rfind(HTML_OPEN), HTML_OPEN, HTML_CLOSE),
+    ]
+    .into_iter()
+    .filter_map(|(at, open, close)| at.map(|at| (at, open, close)))
+    .max_by_key(|&(at, _, _)| at);
+    let Some((start, open, close)) = last else {
+        return Ok(None);
+    };
+    let json_start = start + open.len();
+    let Some(len) = document[json_start..].find(close) else {
+        return Err(Corrupted("the manifest block is not closed".into()));
+    };
+    let end = json_start + len + close.len();
+    let manifest = parse(serde_json::from_str(
+        document[json_start..json_start + len].trim(),
+    ))?;
+    let (before, after) = (&document[..start], &document[end..]);
+    let intact = manifest.body_hash.as_deref()
+        == Some(hash_parts(&[before.as_bytes(), after.as_bytes()]).as_str());
+    Ok(Some(Found {
+        manifest,
+        rest: format!("{before}{}", after.trim_start_matches('\n')),
+        intact,
+    }))
+}
+
+/// The manifest of a PDF tailor wrote (see [`embed_pdf`]).
+fn read_pdf(pdf: &[u8]) -> Result<Option<Found>, Corrupted> {
+    let Some(start) = rfind(pdf, PDF_MARK) else {
+        return Ok(None);
+    };
+    let json_start = start + PDF_MARK.len();
+    let rest = &pdf[json_start..];
+    let end = json_start + rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+    let manifest = parse(serde_json::from_slice(&pdf[json_start..end]))?;
+    let intact =
+        manifest.body_hash.as_deref() == Some(hash_parts(&[&pdf[..start], &pdf[end..]]).as_str());
+    Ok(Some(Found {
+        manifest,
+        rest: String::new(),
+        intact,
+    }))
+}
+
+/// A parsed manifest, checked.
+fn parse(parsed: serde_json::Result<Manifest>) -> Result<Manifest, Corrupted> {
+    let m = parsed.map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
+    m.check()?;
+    Ok(m)
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -162,44 +285,6 @@ impl Manifest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corrupted(pub String);
 
-/// The manifest of a document and the document without it: `Ok(None)` for a
-/// document tailor did not write, `Err` for a manifest that is there but
-/// broken.
-pub fn extract(document: &str) -> Result<Option<(Manifest, String)>, Corrupted> {
-    // A JSON Resume document carries it in `meta.tailor`.
-    if document.trim_start().starts_with('{') {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(document) {
-            if let Some(m) = v.get("meta").and_then(|m| m.get("tailor")) {
-                let manifest: Manifest = serde_json::from_value(m.clone())
-                    .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
-                manifest.check()?;
-                return Ok(Some((manifest, document.to_string())));
-            }
-            return Ok(None);
-        }
-    }
-    for (open, close) in [(MD_OPEN, MD_CLOSE), (HTML_OPEN, HTML_CLOSE)] {
-        let Some(start) = document.find(open) else {
-            continue;
-        };
-        let body_start = start + open.len();
-        let Some(len) = document[body_start..].find(close) else {
-            return Err(Corrupted("the manifest block is not closed".into()));
-        };
-        let json = &document[body_start..body_start + len];
-        let manifest: Manifest = serde_json::from_str(json.trim())
-            .map_err(|e| Corrupted(format!("the manifest is not valid: {e}")))?;
-        manifest.check()?;
-        let rest = format!(
-            "{}{}",
-            &document[..start],
-            document[body_start + len + close.len()..].trim_start_matches('\n')
-        );
-        return Ok(Some((manifest, rest)));
-    }
-    Ok(None)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +295,7 @@ mod tests {
             content_hash: hash(b"c"),
             posting: "p.md".into(),
             posting_hash: hash(b"p"),
+            body_hash: None,
             profile: "default".into(),
             budget: "400 words".into(),
             used: 10,
@@ -226,51 +312,150 @@ mod tests {
         }
     }
 
+    fn read_text(doc: &str) -> Result<Option<Found>, Corrupted> {
+        read(doc.as_bytes())
+    }
+
     #[test]
     fn a_manifest_listing_one_id_twice_is_corrupted_not_a_panic() {
         let mut m = manifest();
         m.selected.push(m.selected[0].clone());
-        let doc = embed("# R\n", Format::Md, &m);
-        let err = extract(&doc).unwrap_err();
+        let doc = embed("# R\n", Format::Md, &mut m);
+        let err = read_text(&doc).unwrap_err();
         assert!(err.0.contains("lists `a` twice"), "{}", err.0);
     }
 
     #[test]
     fn a_pdf_carries_its_manifest_before_startxref() {
         let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\nxref\n0 1\ntrailer<<>>\nstartxref\n9\n%%EOF\n";
-        let m = manifest();
-        let with = embed_pdf(pdf, &m);
+        let mut m = manifest();
+        let with = embed_pdf(pdf, &mut m);
         assert!(with.ends_with(b"startxref\n9\n%%EOF\n"));
-        assert_eq!(extract_pdf(&with).unwrap(), Some(m));
-        assert_eq!(extract_pdf(pdf).unwrap(), None);
+        let found = read(&with).unwrap().unwrap();
+        assert_eq!(found.manifest, m);
+        assert!(found.intact && m.body_hash.is_some());
+        assert_eq!(read(pdf).unwrap(), None);
+        // Bytes appended after it (an incremental save) are an edit.
+        let mut edited = with.clone();
+        edited.extend_from_slice(b"1 0 obj<<>>endobj\n");
+        assert!(!read(&edited).unwrap().unwrap().intact);
     }
 
     #[test]
     fn round_trips_in_both_formats_even_with_markup_in_strings() {
-        let m = manifest();
+        let mut m = manifest();
         for (format, doc) in [
             (Format::Md, "# R\n\nText\n"),
             (Format::Html, "<html><body><p>x</p></body></html>"),
+            (Format::Html, "<p>no body element</p>"),
         ] {
-            let embedded = embed(doc, format, &m);
+            let embedded = embed(doc, format, &mut m);
             assert!(!embedded.contains("</script> -->"), "{embedded}");
-            let (back, rest) = extract(&embedded).unwrap().unwrap();
-            assert_eq!(back, m);
-            assert!(!rest.contains("tailor-manifest"));
+            let found = read_text(&embedded).unwrap().unwrap();
+            assert_eq!(found.manifest, m);
+            assert!(found.intact, "{embedded}");
+            assert!(!found.rest.contains("tailor-manifest"));
         }
     }
 
     #[test]
+    fn the_layout_is_what_it_always_was() {
+        let mut m = manifest();
+        let md = embed("# R\n\n", Format::Md, &mut m);
+        let json = to_json(&m);
+        assert_eq!(md, format!("# R\n\n{MD_OPEN}\n{json}\n{MD_CLOSE}\n"));
+        let html = embed("<body>x</body>", Format::Html, &mut m);
+        let json = to_json(&m);
+        assert_eq!(
+            html,
+            format!("<body>x{HTML_OPEN}\n{json}\n{HTML_CLOSE}\n</body>")
+        );
+    }
+
+    #[test]
+    fn any_edit_of_the_body_is_seen_and_the_manifest_still_read() {
+        let mut m = manifest();
+        for (format, doc) in [
+            (Format::Md, "# R\n\n- Built the ledger\n"),
+            (
+                Format::Html,
+                "<html><body><li>Built the ledger</li></body></html>",
+            ),
+        ] {
+            let embedded = embed(doc, format, &mut m);
+            for edited in [
+                embedded.replace("ledger", "Ledger"),
+                format!("{embedded}\n"),
+                format!(" {embedded}"),
+            ] {
+                let found = read_text(&edited).unwrap().unwrap();
+                assert!(!found.intact, "{edited}");
+                assert_eq!(found.manifest, m);
+            }
+        }
+        // A manifest without a body hash (an older tailor) is not intact.
+        let old = manifest();
+        let doc = format!("# R\n\n{MD_OPEN}\n{}\n{MD_CLOSE}\n", to_json(&old));
+        assert!(!read_text(&doc).unwrap().unwrap().intact);
+    }
+
+    #[test]
+    fn text_quoting_a_manifest_cannot_stand_in_for_tailors() {
+        let forged = format!(
+            "{MD_OPEN}\n{}\n{MD_CLOSE}",
+            serde_json::to_string(&manifest()).unwrap()
+        );
+        let mut m = manifest();
+        m.posting = "real.md".into();
+        for (format, doc) in [
+            // Markdown output escapes `<!` with a backslash, leaving the marker.
+            (
+                Format::Md,
+                format!("# R\n\n- Wrote \\{MD_OPEN} and \\{forged}\n"),
+            ),
+            (Format::Md, format!("# R\n\n- Quoted \\{HTML_OPEN}\n")),
+            (
+                Format::Html,
+                format!("<body><p>{MD_OPEN} unclosed</p></body>"),
+            ),
+        ] {
+            let embedded = embed(&doc, format, &mut m);
+            let found = read_text(&embedded).unwrap().unwrap();
+            assert_eq!(found.manifest.posting, "real.md");
+            assert!(found.intact);
+        }
+    }
+
+    #[test]
+    fn json_resume_hashes_its_content_not_its_layout() {
+        let mut m = manifest();
+        let mut doc = serde_json::json!({"basics": {"name": "A"}, "meta": {"version": "v1.0.0"}});
+        embed_json(&mut doc, &mut m);
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let found = read_text(&text).unwrap().unwrap();
+        assert_eq!(found.manifest, m);
+        assert!(found.intact);
+        let compact = serde_json::to_string(&doc).unwrap();
+        assert!(read_text(&compact).unwrap().unwrap().intact);
+        let edited = text.replace("\"A\"", "\"B\"");
+        assert!(!read_text(&edited).unwrap().unwrap().intact);
+        assert_eq!(read_text(r#"{"basics": {}}"#).unwrap(), None);
+    }
+
+    #[test]
     fn foreign_and_corrupted_documents_are_told_apart() {
-        assert_eq!(extract("# Just a résumé\n").unwrap(), None);
-        let err = extract("# R\n<!-- tailor-manifest\n{ not json\n-->\n").unwrap_err();
+        assert_eq!(read_text("# Just a résumé\n").unwrap(), None);
+        assert_eq!(read(b"\xff\xfe binary").unwrap(), None);
+        let err = read_text("# R\n<!-- tailor-manifest\n{ not json\n-->\n").unwrap_err();
         assert!(err.0.contains("not valid"), "{err:?}");
-        assert!(extract("# R\n<!-- tailor-manifest\n{}").is_err());
+        assert!(read_text("# R\n<!-- tailor-manifest\n{}").is_err());
+        assert!(read(b"%PDF-1.4\n%tailor-manifest {").is_err());
     }
 
     #[test]
     fn hash_is_stable() {
         assert_eq!(hash(b""), "cbf29ce484222325");
         assert_ne!(hash(b"a"), hash(b"b"));
+        assert_eq!(hash_parts(&[b"ab", b"", b"c"]), hash(b"abc"));
     }
 }

@@ -30,7 +30,7 @@ pub struct Document {
     pub bytes: Vec<u8>,
     /// The text without its manifest (for PDF: the HTML it prints).
     pub body: String,
-    /// Its manifest.
+    /// Its manifest, body hash included.
     pub manifest: Manifest,
 }
 
@@ -61,18 +61,20 @@ impl Output {
         self.format.extension()
     }
 
-    /// Renders a view of `selection` into a document carrying `manifest`.
+    /// Renders a view of `selection` into a document carrying `manifest`,
+    /// with the hash of the document's body recorded in it.
     pub fn render(
         &self,
         library: &Library,
         selection: &Selection,
         view: &ResumeView,
-        manifest: Manifest,
+        mut manifest: Manifest,
     ) -> Result<Document> {
         let (bytes, body) = match &self.renderer {
             None => {
                 // No template: the document is data, with the manifest in `meta`.
-                let doc = crate::jsonresume::document(library, selection, view, &manifest);
+                let mut doc = crate::jsonresume::document(library, selection, view);
+                manifest::embed_json(&mut doc, &mut manifest);
                 let mut text = serde_json::to_string_pretty(&doc)?;
                 text.push('\n');
                 (text.clone().into_bytes(), text)
@@ -80,11 +82,11 @@ impl Output {
             Some(r) if self.format.backend() == Backend::Pdf => {
                 let body = r.render(view)?;
                 let pdf = crate::pdf::print(&body)?;
-                (manifest::embed_pdf(&pdf, &manifest), body)
+                (manifest::embed_pdf(&pdf, &mut manifest), body)
             }
             Some(r) => {
                 let body = r.render(view)?;
-                let text = manifest::embed(&body, self.format, &manifest);
+                let text = manifest::embed(&body, self.format, &mut manifest);
                 (text.into_bytes(), body)
             }
         };

@@ -17,6 +17,14 @@ pub fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0 + 0.0
 }
 
+/// The top-level keys of the JSON report, all of them: a JSON file with
+/// exactly these is taken for a report tailor wrote (see
+/// [`crate::write::Kind::Report`]).
+pub const KEYS: [&str; 10] = [
+    "posting", "title", "budget", "capacity", "used", "method", "notes", "coverage", "selected",
+    "left_out",
+];
+
 /// The report, as data. Field names are a contract for scripts.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -43,12 +44,22 @@ fn read_side(path: &Path) -> Result<Side> {
         )
     })?;
     let name = path.display().to_string();
-    match manifest::extract(&document) {
-        Ok(Some((m, rest))) => Ok(Side {
-            name,
-            manifest: Some(m),
-            text: visible_text(&rest),
-        }),
+    match manifest::read(document.as_bytes()) {
+        Ok(Some(found)) => {
+            if !found.intact && found.manifest.body_hash.is_some() {
+                // Still compared: the manifest tells what tailor selected.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: `{}` was edited since tailor wrote it; its manifest describes what tailor wrote",
+                    path.display()
+                );
+            }
+            Ok(Side {
+                name,
+                manifest: Some(found.manifest),
+                text: visible_text(&found.rest),
+            })
+        }
         Ok(None) => Ok(Side {
             name,
             manifest: None,

@@ -34,6 +34,8 @@ pub mod templates;
 /// Runs the parsed command line. Errors are input or usage errors (exit 2);
 /// commands that have other outcomes say so in the exit code they return.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Temp files older than this moment are another run's leftovers.
+    crate::write::temps::mark_start();
     // A way for tests to see the panic hook at work; never set by users.
     if std::env::var_os("TAILOR_TEST_PANIC").is_some() {
         panic!("panic requested by TAILOR_TEST_PANIC");

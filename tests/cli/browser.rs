@@ -123,10 +123,9 @@ fn rerunning_the_readme_pdf_line_replaces_tailors_own_pdf() {
     }
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
-    let manifest = tailor::manifest::extract_pdf(&bytes)
-        .unwrap()
-        .expect("a manifest");
-    assert_eq!(manifest.posting, "payments-engineer.md");
+    let found = tailor::manifest::read(&bytes).unwrap().expect("a manifest");
+    assert_eq!(found.manifest.posting, "payments-engineer.md");
+    assert!(found.intact, "the body hash covers the printed PDF");
     // A PDF tailor did not write is still refused.
     std::fs::write(&pdf, b"%PDF-1.7\n%%EOF\n").unwrap();
     crate::harness::Tailor::new()

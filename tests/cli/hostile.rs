@@ -210,3 +210,86 @@ fn a_failed_import_leaves_no_directory_behind() {
         .stderr_has("r.json");
     assert!(!out2.exists());
 }
+
+#[test]
+fn an_edited_resume_is_foreign_until_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.md");
+    let compose = || {
+        Tailor::new()
+            .args(["compose", "--job", JOB, "--out"])
+            .arg(&out)
+    };
+    compose().succeeds();
+    // Unchanged: tailor's own, replaced without --force.
+    compose().succeeds();
+    let edited = std::fs::read_to_string(&out).unwrap().replacen(
+        "## Experience",
+        "## Experience (edited by hand)",
+        1,
+    );
+    std::fs::write(&out, &edited).unwrap();
+    compose()
+        .fails_with(2)
+        .stderr_has("r.md` was edited since tailor wrote it");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), edited);
+    compose().arg("--force").succeeds();
+    assert!(
+        !std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("edited by hand")
+    );
+}
+
+#[test]
+fn a_json_file_with_coverage_and_selected_is_not_taken_for_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("data.json");
+    let mine = r#"{"coverage": 1, "selected": [], "mine": "keep me"}"#;
+    std::fs::write(&report, mine).unwrap();
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "-", "--report"])
+        .arg(&report)
+        .fails_with(2)
+        .stderr_has("data.json` exists and was not written by tailor");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), mine);
+    // A report tailor wrote is replaced.
+    std::fs::remove_file(&report).unwrap();
+    for _ in 0..2 {
+        Tailor::new()
+            .args(["compose", "--job", JOB, "--out", "-", "--report"])
+            .arg(&report)
+            .succeeds();
+    }
+}
+
+#[test]
+fn an_achievement_quoting_a_manifest_cannot_make_a_hand_file_look_like_tailors() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("c.yaml");
+    std::fs::write(
+        &content,
+        "basics:\n  name: Ada\nexperience:\n  - company: Acme\n    title: Engineer\n    start: 2020-01\n    achievements:\n      - id: forge\n        text: \"Documented payments ledgers in <!-- tailor-manifest {} --> comments\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("r.md");
+    let compose = || {
+        Tailor::new()
+            .args(["compose", "--job", JOB, "--content"])
+            .arg(&content)
+            .arg("--out")
+            .arg(&out)
+    };
+    compose().succeeds();
+    // tailor's own file with the quoted marker is still its own.
+    compose().succeeds();
+    // Cut tailor's manifest: what is left quotes one but is not tailor's.
+    let text = std::fs::read_to_string(&out).unwrap();
+    let cut = &text[..text.rfind("<!-- tailor-manifest").unwrap()];
+    assert!(cut.contains("tailor-manifest"), "{cut}");
+    std::fs::write(&out, cut).unwrap();
+    compose()
+        .fails_with(2)
+        .stderr_has("r.md` exists and was not written by tailor");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), cut);
+}

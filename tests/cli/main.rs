@@ -18,6 +18,7 @@ mod errors;
 mod eval;
 mod hostile;
 mod lexicon;
+mod outputs;
 mod profiles;
 mod properties;
 mod score;

@@ -1,12 +1,16 @@
 //! Writing files: atomically (a temp file in the same directory, then a
 //! rename), so a résumé is never half-written, and never over an input.
 //! New files get the mode the umask allows (`0666 & !umask`, as `cp`
-//! gives); a replaced file keeps its own.
+//! gives); a replaced file keeps its own. Temp files are removed when a
+//! run is interrupted, and stale ones a killed run left are swept by the
+//! next ([`temps`]). A file is tailor's to replace only while its
+//! manifest's body hash matches it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+pub mod temps;
 
 /// Writes `contents` to `path` atomically: readers see the old file or the
 /// new one, never a mix, even if tailor is killed mid-write. The data is
@@ -27,28 +31,21 @@ fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    temps::sweep_stale(dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".tailor-").suffix(".tmp");
+    builder.prefix(temps::PREFIX).suffix(temps::SUFFIX);
     #[cfg(unix)]
     builder.permissions(mode_for(path));
-    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+    let mut tmp = temps::Temp::create(|| builder.tempfile_in(dir)).with_context(|| {
         format!(
             "cannot write `{}`: cannot create a file in `{}`",
             path.display(),
             dir.display()
         )
     })?;
-    tmp.write_all(contents)
-        .and_then(|()| {
-            if sync {
-                tmp.as_file().sync_all()
-            } else {
-                Ok(())
-            }
-        })
+    tmp.write_all(contents, sync)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
-        .map_err(|e| e.error)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(())
 }
@@ -66,12 +63,14 @@ fn mode_for(path: &Path) -> std::fs::Permissions {
 }
 
 /// What an existing file must look like for tailor to replace it without
-/// `--force`: something tailor wrote.
+/// `--force`: something tailor wrote, as tailor wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A résumé in Markdown or HTML: it carries a tailor manifest.
+    /// A résumé in Markdown, HTML or JSON Resume: it carries a tailor
+    /// manifest whose body hash matches it.
     Resume,
-    /// A PDF: its manifest is a comment line (see [`crate::manifest::embed_pdf`]).
+    /// A PDF: the same, its manifest a comment line (see
+    /// [`crate::manifest::embed_pdf`]).
     Pdf,
     /// A match report (`--report`), JSON or Markdown.
     Report,
@@ -79,20 +78,50 @@ pub enum Kind {
     BatchSummary,
 }
 
-fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
-    if kind == Kind::Pdf {
-        return matches!(crate::manifest::extract_pdf(bytes), Ok(Some(_)));
+/// Whose an existing file is.
+enum Verdict {
+    /// tailor's, unchanged since written: replace it.
+    Ours,
+    /// Someone else's.
+    Foreign,
+    /// tailor's, but edited since (or from a tailor that recorded no body
+    /// hash, so an edit cannot be ruled out).
+    Edited,
+    /// It carries a tailor manifest that cannot be read.
+    Damaged(String),
+}
+
+fn verdict(kind: Kind, bytes: &[u8]) -> Verdict {
+    let judged = |ours: bool| {
+        if ours {
+            Verdict::Ours
+        } else {
+            Verdict::Foreign
+        }
+    };
+    if matches!(kind, Kind::Resume | Kind::Pdf) {
+        return match crate::manifest::read(bytes) {
+            Ok(Some(found)) if found.intact => Verdict::Ours,
+            Ok(Some(_)) => Verdict::Edited,
+            Ok(None) => Verdict::Foreign,
+            Err(e) => Verdict::Damaged(e.0),
+        };
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
+        return Verdict::Foreign;
     };
-    match kind {
-        Kind::Resume => matches!(crate::manifest::extract(text), Ok(Some(_))),
-        Kind::Pdf => false,
+    judged(match kind {
+        Kind::Resume | Kind::Pdf => false,
+        // A JSON report has exactly the report's keys: a file that merely
+        // has `coverage` and `selected` among others is not one.
         Kind::Report => {
             text.starts_with("# Match report: ")
-                || serde_json::from_str::<serde_json::Value>(text)
-                    .is_ok_and(|v| v.get("coverage").is_some() && v.get("selected").is_some())
+                || serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+                    v.as_object().is_some_and(|o| {
+                        o.len() == crate::report::KEYS.len()
+                            && crate::report::KEYS.iter().all(|k| o.contains_key(*k))
+                    })
+                })
         }
         Kind::BatchSummary => {
             text.starts_with("posting,status,match_rate")
@@ -100,12 +129,12 @@ fn looks_like_ours(kind: Kind, bytes: &[u8]) -> bool {
                 || serde_json::from_str::<serde_json::Value>(text)
                     .is_ok_and(|v| v.get("postings").is_some() && v.get("rows").is_some())
         }
-    }
+    })
 }
 
 /// Refuses to replace an existing file that tailor did not write (a
-/// hand-made résumé, say) unless `force`, and anything that is not a
-/// regular file even then.
+/// hand-made résumé, say), or wrote but someone edited since, unless
+/// `force`; and anything that is not a regular file even then.
 pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(());
@@ -125,13 +154,21 @@ pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
         return Ok(());
     }
     let bytes = std::fs::read(path).unwrap_or_default();
-    if !looks_like_ours(kind, &bytes) {
-        bail!(
+    match verdict(kind, &bytes) {
+        Verdict::Ours => Ok(()),
+        Verdict::Foreign => bail!(
             "`{}` exists and was not written by tailor; pass --force to replace it",
             path.display()
-        );
+        ),
+        Verdict::Edited => bail!(
+            "`{}` was edited since tailor wrote it (its text no longer matches its manifest); pass --force to replace it",
+            path.display()
+        ),
+        Verdict::Damaged(why) => bail!(
+            "`{}` has a damaged tailor manifest ({why}); pass --force to replace it",
+            path.display()
+        ),
     }
-    Ok(())
 }
 
 /// Refuses an output path that is one of the inputs (or inside an input
