@@ -293,3 +293,86 @@ fn an_achievement_quoting_a_manifest_cannot_make_a_hand_file_look_like_tailors()
         .stderr_has("r.md` exists and was not written by tailor");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), cut);
 }
+
+/// A library whose one achievement has `text` as its text (YAML-quoted).
+fn one_achievement(text: &str) -> String {
+    format!(
+        "basics:\n  name: Ada\nexperience:\n  - company: Acme\n    title: Engineer\n    start: 2020-01\n    achievements:\n      - id: a\n        text: {text}\n"
+    )
+}
+
+#[test]
+fn yaml_nested_past_the_limit_is_an_error_naming_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("deep.yaml");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    std::fs::write(&content, one_achievement(&deep)).unwrap();
+    let out = dir.path().join("r.md");
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--content"])
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .fails_with(2)
+        .stderr_has("deep.yaml:9:")
+        .stderr_has("nest more than 100 deep");
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_achievement_past_the_length_limit_is_an_error_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("long.yaml");
+    std::fs::write(&content, one_achievement(&"word ".repeat(2_000))).unwrap();
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "-", "--content"])
+        .arg(&content)
+        .fails_with(2)
+        .stderr_has("long.yaml:8: achievement `a` has a `text` of")
+        .stderr_has("more than 5000");
+}
+
+#[test]
+fn an_html_posting_nested_two_hundred_thousand_deep_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("deep.html");
+    let html = format!(
+        "<html><body><h1>Payments Engineer</h1>{}<p>We build payment ledgers in Go.</p>{}</body></html>",
+        "<div>".repeat(200_000),
+        "</div>".repeat(200_000)
+    );
+    std::fs::write(&job, html).unwrap();
+    Tailor::new()
+        .args(["score", "--format", "json", "--job"])
+        .arg(&job)
+        .succeeds()
+        .stdout_has("\"ranking\"");
+}
+
+#[test]
+fn a_posting_past_the_word_limit_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("huge.txt");
+    let words: String = (0..30_000).map(|i| format!("w{i} ")).collect();
+    std::fs::write(&job, words).unwrap();
+    Tailor::new()
+        .args(["compose", "--out", "-", "--job"])
+        .arg(&job)
+        .fails_with(2)
+        .stderr_has("huge.txt` has 30000 words, more than the 20000");
+}
+
+#[test]
+fn diff_of_two_long_foreign_texts_skips_the_line_diff_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let lines = |tag: &str| -> String { (0..6_000).map(|i| format!("{tag} line {i}\n")).collect() };
+    std::fs::write(&a, lines("one")).unwrap();
+    std::fs::write(&b, lines("two")).unwrap();
+    Tailor::new()
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .fails_with(1)
+        .stdout_has("no line diff, since they are longer than 5000 lines");
+}
