@@ -2,6 +2,8 @@
 //! templates, tampered manifests, outputs that would destroy. Each ends with
 //! exit 2 and a message naming the file, and changes nothing on disk.
 
+use std::path::Path;
+
 use crate::harness::Tailor;
 
 const JOB: &str = "examples/payments-engineer.md";
@@ -375,4 +377,49 @@ fn diff_of_two_long_foreign_texts_skips_the_line_diff_and_says_so() {
         .arg(&b)
         .fails_with(1)
         .stdout_has("no line diff, since they are longer than 5000 lines");
+}
+
+#[test]
+fn out_dev_stdout_into_a_pipe_is_refused_not_hung_on() {
+    // The harness reads stdout through a pipe, as `| cat` would.
+    Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "/dev/stdout"])
+        .fails_with(2)
+        .stderr_has("`/dev/stdout` is not a regular file; tailor writes only files (`--out -`");
+}
+
+#[test]
+fn a_posting_named_like_a_formula_is_a_plain_cell_in_summary_csv() {
+    let postings = tempfile::tempdir().unwrap();
+    let name = "=HYPERLINK(\"http:x\").txt";
+    std::fs::copy("examples/payments-engineer.md", postings.path().join(name)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // Named bare, from its own folder, the cell starts with the `=`.
+    Tailor::new()
+        .current_dir(postings.path())
+        .args(["batch", name, "--content"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .arg("--out-dir")
+        .arg(out.path())
+        .succeeds();
+    let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("\"'=HYPERLINK("),
+        "a cell a spreadsheet would run: {row}"
+    );
+}
+
+#[test]
+fn a_profile_given_by_path_is_named_in_the_manifest_not_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("secret-folder-mine.yaml");
+    std::fs::copy("profiles/payments.yaml", &profile).unwrap();
+    let out = Tailor::new()
+        .args(["compose", "--job", JOB, "--out", "-", "--profile"])
+        .arg(&profile)
+        .succeeds()
+        .into_stdout();
+    assert!(out.contains("\"profile\": \"secret-folder-mine\""), "{out}");
+    assert!(!out.contains(dir.path().to_str().unwrap()));
 }
