@@ -1,37 +1,47 @@
-//! Any bytes as a posting: decoding, sectioning (text and HTML), analysis
-//! and scoring must never panic, and scores stay finite and non-negative.
+//! Any bytes as a posting, in any posting format: decoding, HTML reading,
+//! sectioning, analysis, scoring and selection must never panic; a posting
+//! that analyses has finite, non-negative scores and fits the budget.
 #![no_main]
 
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use tailor::content::Library;
+use tailor::engine::Engine;
+use tailor::input::PostingFormat;
 use tailor::posting::Posting;
-use tailor::score::LibraryIndex;
+use tailor::profile::Profile;
+use tailor::select::Options;
 
-static LIBRARY: LazyLock<(Library, LibraryIndex)> = LazyLock::new(|| {
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     let lib = tailor::content::load::from_sources(&[tailor::content::load::Source {
         path: "fuzz.yaml".into(),
         text: include_str!("../../tests/eval/library.yaml").into(),
     }])
     .expect("the evaluation library loads");
-    let index = LibraryIndex::build(&lib);
-    (lib, index)
+    Engine::new(lib, &Profile::default(), Options::default(), None)
 });
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = tailor::input::decode(None, "fuzz".into(), data.to_vec()) else {
+    // The first byte picks how the rest is read, as an extension would.
+    let Some((&pick, rest)) = data.split_first() else {
         return;
     };
-    let posting = if source.html {
-        Posting::analyse_html("fuzz", &source.text)
-    } else {
-        Posting::analyse("fuzz", &source.text)
+    let Ok(mut source) = tailor::input::decode(None, "fuzz".into(), rest.to_vec()) else {
+        return;
     };
-    let (lib, index) = &*LIBRARY;
-    for s in index.score(&posting) {
+    source.format = match pick % 3 {
+        0 => source.format,
+        1 => PostingFormat::Html,
+        _ => PostingFormat::JobJson,
+    };
+    let Ok(posting) = Posting::from_source(&source) else {
+        return;
+    };
+    let Ok(t) = ENGINE.tailor(&posting) else {
+        return;
+    };
+    for s in &t.scored {
         assert!(s.score.is_finite() && s.score >= 0.0, "score {}", s.score);
     }
-    let keys: Vec<usize> = tailor::coverage::key_terms(&posting, index).iter().map(|k| k.index).collect();
-    let _ = keys.len() + lib.experience.len();
+    assert!(t.selection.used <= t.selection.capacity);
 });
