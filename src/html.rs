@@ -75,8 +75,8 @@ pub const MAX_HTML_DEPTH: usize = 128;
 
 /// Elements that never nest: no end tag, so no depth.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
 
 /// Elements the next sibling closes (optional end tags, and headings, which
@@ -85,7 +85,7 @@ const VOID: &[&str] = &[
 /// (`<p>a<p>b`, `<li>` lists) its paragraphs and a deep `<h1>` its title.
 const FLAT: &[&str] = &[
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-    "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rt", "rp",
+    "th", "thead", "tbody", "tfoot", "colgroup", "caption",
 ];
 
 /// Elements whose content is raw text up to their end tag.
@@ -100,6 +100,9 @@ const RAW: &[&str] = &[
 fn flatten(html: &str) -> Cow<'_, str> {
     let lower = html.to_ascii_lowercase();
     let (mut out, mut copied, mut depth, mut at) = (String::new(), 0, 0usize, 0);
+    // Inside `<svg>` or `<math>`, `/>` closes a tag; elsewhere HTML ignores
+    // it, so `<div/>` opens a div like any other.
+    let mut foreign = 0usize;
     while let Some(off) = lower[at..].find('<') {
         let start = at + off;
         let rest = &lower[start..];
@@ -137,7 +140,14 @@ fn flatten(html: &str) -> Cow<'_, str> {
             at = tag_end(&lower, at);
             continue;
         }
-        if !closing && lower[..end].ends_with("/>") {
+        if name == "svg" || name == "math" {
+            if closing {
+                foreign = foreign.saturating_sub(1);
+            } else if !lower[..end].ends_with("/>") {
+                foreign += 1;
+            }
+        }
+        if !closing && foreign > 0 && lower[..end].ends_with("/>") {
             continue;
         }
         let too_deep = if closing {
@@ -586,6 +596,19 @@ mod tests {
         assert_eq!(flat.matches("<div>").count(), MAX_HTML_DEPTH);
         assert_eq!(flat.matches("</div>").count(), MAX_HTML_DEPTH);
         assert!(flat.contains("text"));
+    }
+
+    #[test]
+    fn self_closed_divs_and_ruby_text_count_toward_the_depth() {
+        let n = MAX_HTML_DEPTH + 5;
+        for tag in ["<div/>", "<rt>x", "<span />"] {
+            let deep = format!("<p>Go</p>{}", tag.repeat(n));
+            let flat = flatten(&deep);
+            assert!(flat.len() < deep.len(), "{tag} was not flattened");
+        }
+        // Inside SVG, `/>` closes: many icons are no depth at all.
+        let icons = format!("<svg>{}</svg><div>x</div>", "<path d='M0'/>".repeat(n));
+        assert!(matches!(flatten(&icons), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -50,50 +50,90 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
 /// count, but they are balanced in any file a person writes, and a
 /// stray one costs one level of a hundred.
 fn too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
-    #[derive(PartialEq)]
+    #[derive(PartialEq, Clone, Copy)]
     enum In {
+        /// Where a value may start: a line's start, after `: `, `- `, or
+        /// inside a flow collection after `[`, `{` or `,`.
+        Start,
+        /// Inside a plain scalar, where quotes and brackets are text (in
+        /// block context).
         Plain,
         Single,
         Double,
-        Comment,
     }
-    let (mut state, mut depth, mut line, mut col) = (In::Plain, 0usize, 1usize, 0usize);
-    let mut prev = '\n';
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        col += 1;
-        let token_start = prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':');
-        match state {
-            In::Plain => match c {
-                '#' if prev.is_whitespace() => state = In::Comment,
-                '\'' if token_start => state = In::Single,
-                '"' if token_start => state = In::Double,
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > limit {
-                        return Some((line, col));
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-            In::Single if c == '\'' => state = In::Plain,
-            In::Double if c == '\\' => {
-                // An escape takes the next character with it.
-                if chars.next() == Some('\n') {
-                    (line, col) = (line + 1, 0);
-                }
-                prev = 'x';
+    let mut state = In::Start;
+    let mut depth = 0usize;
+    // A block scalar (`|`, `>`) runs over the lines indented past the line
+    // that opened it: its text is never markup.
+    let mut block: Option<usize> = None;
+    for (n, line) in text.split('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(b) = block {
+            if line.trim().is_empty() || indent > b {
                 continue;
             }
-            In::Double if c == '"' => state = In::Plain,
-            In::Comment if c == '\n' => state = In::Plain,
-            _ => {}
+            block = None;
         }
-        if c == '\n' {
-            (line, col) = (line + 1, 0);
+        if state == In::Plain {
+            state = In::Start;
         }
-        prev = c;
+        let mut chars = line.char_indices().peekable();
+        let mut prev = ' ';
+        while let Some((at, c)) = chars.next() {
+            let col = line[..at].chars().count() + 1;
+            let next = chars.peek().map(|&(_, c)| c);
+            match state {
+                In::Single => {
+                    if c == '\'' {
+                        if next == Some('\'') {
+                            chars.next(); // `''` is an escaped quote
+                        } else {
+                            state = In::Plain;
+                        }
+                    }
+                }
+                In::Double => {
+                    if c == '\\' {
+                        chars.next();
+                    } else if c == '"' {
+                        state = In::Plain;
+                    }
+                }
+                In::Start | In::Plain => {
+                    let value_start = state == In::Start;
+                    match c {
+                        '#' if prev.is_whitespace() => break,
+                        '[' | '{' if value_start || depth > 0 => {
+                            depth += 1;
+                            if depth > limit {
+                                return Some((n + 1, col));
+                            }
+                            state = In::Start;
+                        }
+                        ']' | '}' if depth > 0 => {
+                            depth -= 1;
+                            state = In::Plain;
+                        }
+                        ',' if depth > 0 => state = In::Start,
+                        '\'' if value_start => state = In::Single,
+                        '"' if value_start => state = In::Double,
+                        '|' | '>' if value_start && depth == 0 => {
+                            block = Some(indent);
+                            break;
+                        }
+                        ':' | '-' | '?'
+                            if next.is_none_or(char::is_whitespace)
+                                && (c == ':' || value_start) =>
+                        {
+                            state = In::Start;
+                        }
+                        c if c.is_whitespace() => {}
+                        _ => state = In::Plain,
+                    }
+                }
+            }
+            prev = c;
+        }
     }
     None
 }
@@ -164,6 +204,29 @@ mod tests {
     fn brackets_in_quotes_and_comments_do_not_count() {
         let text = "a: '[[[['\nb: \"{{{{ \\\" [[[\"\nc: x # [[[[[\nd: don't [[ ]]\n";
         assert_eq!(too_deep(text, 2), None);
+    }
+
+    #[test]
+    fn apostrophes_in_plain_text_and_block_scalars_do_not_hide_later_nesting() {
+        let deep = format!("{}{}", "[".repeat(5), "]".repeat(5));
+        for before in [
+            "summary: Grew up in the '90s\n",
+            "summary: |\n  'Til now, [[[[[[ in a block\n  and more\n",
+            "summary: >\n  \"unclosed\n\n",
+            "a: it's\n",
+        ] {
+            let text = format!("{before}keywords: {deep}\nb: Team's lead\n");
+            assert!(too_deep(&text, 4).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_doubled_quote_inside_single_quotes_stays_quoted() {
+        let text = format!("text: 'the team''s parser reads {}'\n", "[".repeat(10));
+        assert_eq!(too_deep(&text, 4), None);
+        let flow = "a: [b, 'c''d', [e]]\n";
+        assert_eq!(too_deep(flow, 2), None);
+        assert_eq!(too_deep(flow, 1), Some((1, 16)));
     }
 
     #[test]
