@@ -84,9 +84,11 @@ enum Verdict {
     Ours,
     /// Someone else's.
     Foreign,
-    /// tailor's, but edited since (or from a tailor that recorded no body
-    /// hash, so an edit cannot be ruled out).
+    /// tailor's, but edited since.
     Edited,
+    /// From a tailor that recorded no body hash, so an edit cannot be
+    /// ruled out.
+    Unhashed,
     /// It carries a tailor manifest that cannot be read.
     Damaged(String),
 }
@@ -102,6 +104,7 @@ fn verdict(kind: Kind, bytes: &[u8]) -> Verdict {
     if matches!(kind, Kind::Resume | Kind::Pdf) {
         return match crate::manifest::read(bytes) {
             Ok(Some(found)) if found.intact => Verdict::Ours,
+            Ok(Some(found)) if found.manifest.body_hash.is_none() => Verdict::Unhashed,
             Ok(Some(_)) => Verdict::Edited,
             Ok(None) => Verdict::Foreign,
             Err(e) => Verdict::Damaged(e.0),
@@ -162,6 +165,10 @@ pub fn ensure_replaceable(path: &Path, kind: Kind, force: bool) -> Result<()> {
         ),
         Verdict::Edited => bail!(
             "`{}` was edited since tailor wrote it (its text no longer matches its manifest); pass --force to replace it",
+            path.display()
+        ),
+        Verdict::Unhashed => bail!(
+            "`{}` was written by an older tailor, which recorded no hash to tell whether it was edited since; pass --force to replace it",
             path.display()
         ),
         Verdict::Damaged(why) => bail!(

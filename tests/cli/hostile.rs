@@ -423,3 +423,27 @@ fn a_profile_given_by_path_is_named_in_the_manifest_not_located() {
     assert!(out.contains("\"profile\": \"secret-folder-mine\""), "{out}");
     assert!(!out.contains(dir.path().to_str().unwrap()));
 }
+
+#[test]
+fn a_resume_from_before_body_hashes_is_named_as_such_not_as_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("old.md");
+    let compose = || {
+        Tailor::new()
+            .args(["compose", "--job", JOB, "--out"])
+            .arg(&out)
+    };
+    compose().succeeds();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let old: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("\"body_hash\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(old, text, "the manifest records a body hash");
+    std::fs::write(&out, &old).unwrap();
+    compose()
+        .fails_with(2)
+        .stderr_has("old.md` was written by an older tailor");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), old);
+}
