@@ -4,7 +4,7 @@
 //! [`Output`]. Every command goes through it, and so do benches and tests.
 //!
 //! The engine does no I/O of its own: the library and postings come in as
-//! data, documents go out as bytes (a PDF output runs Chromium). The
+//! data, documents go out as bytes (a PDF is laid out in memory). The
 //! profile's aliases reach the index only; the library stays as loaded, so
 //! its hash, recorded in every manifest, does not depend on the profile.
 

@@ -22,7 +22,7 @@ pub enum Format {
     /// One self-contained HTML page.
     #[value(alias = "htm")]
     Html,
-    /// The HTML page printed to PDF by Chromium (which must be installed).
+    /// PDF, laid out by tailor itself (Typst, fonts bundled).
     Pdf,
     /// A JSON Resume document (schema 1.0), for JSON Resume themes.
     #[value(name = "jsonresume")]
@@ -37,7 +37,7 @@ pub enum Backend {
     Templates(TemplateSet),
     /// Data, not a template: a JSON Resume document.
     JsonResume,
-    /// The HTML template set, printed to PDF.
+    /// The Typst template set, laid out to PDF.
     Pdf,
 }
 
@@ -48,8 +48,19 @@ pub struct TemplateSet {
     pub main: &'static str,
     /// The partials' folder under `templates/partials/`, if it has partials.
     pub partials: Option<&'static str>,
-    /// True when the output is HTML (escaped as HTML, not as Markdown).
-    pub html: bool,
+    /// How values are escaped, and what the `md` helper writes.
+    pub markup: Markup,
+}
+
+/// The markup a template set writes: what its values are escaped for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// Markdown: inline Markdown kept, raw HTML shown as text.
+    Markdown,
+    /// HTML.
+    Html,
+    /// Typst: every markup character escaped.
+    Typst,
 }
 
 impl TemplateSet {
@@ -57,19 +68,25 @@ impl TemplateSet {
     pub const MARKDOWN: TemplateSet = TemplateSet {
         main: "resume.md.hbs",
         partials: Some("md"),
-        html: false,
+        markup: Markup::Markdown,
     };
-    /// The HTML résumé (also what PDF prints).
+    /// The HTML résumé.
     pub const HTML: TemplateSet = TemplateSet {
         main: "resume.html.hbs",
         partials: Some("html"),
-        html: true,
+        markup: Markup::Html,
+    };
+    /// The PDF résumé, as Typst markup.
+    pub const TYPST: TemplateSet = TemplateSet {
+        main: "resume.typ.hbs",
+        partials: Some("typ"),
+        markup: Markup::Typst,
     };
     /// The batch coverage report page.
     pub const BATCH_REPORT: TemplateSet = TemplateSet {
         main: "report.html.hbs",
         partials: None,
-        html: true,
+        markup: Markup::Html,
     };
 }
 
@@ -98,11 +115,11 @@ impl Format {
     }
 
     /// The template set a format renders through: its own, or for PDF the
-    /// HTML set it prints; `None` for JSON Resume, which is data.
+    /// Typst set it lays out; `None` for JSON Resume, which is data.
     pub fn templates(self) -> Option<TemplateSet> {
         match self.backend() {
             Backend::Templates(t) => Some(t),
-            Backend::Pdf => Some(TemplateSet::HTML),
+            Backend::Pdf => Some(TemplateSet::TYPST),
             Backend::JsonResume => None,
         }
     }
@@ -192,6 +209,14 @@ impl Paper {
         match self {
             Paper::A4 => "A4",
             Paper::Letter => "letter",
+        }
+    }
+
+    /// Typst's name for it.
+    pub fn typst(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
         }
     }
 }

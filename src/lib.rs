@@ -36,5 +36,6 @@ pub mod sections;
 pub mod select;
 pub mod tailored;
 pub mod text;
+pub mod typst_text;
 pub mod write;
 pub mod yaml;

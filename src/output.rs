@@ -28,7 +28,7 @@ pub struct Document {
     pub format: Format,
     /// The file's bytes, manifest included.
     pub bytes: Vec<u8>,
-    /// The text without its manifest (for PDF: the HTML it prints).
+    /// The text without its manifest (for PDF: the Typst markup laid out).
     pub body: String,
     /// Its manifest, body hash included.
     pub manifest: Manifest,
@@ -81,8 +81,8 @@ impl Output {
             }
             Some(r) if self.format.backend() == Backend::Pdf => {
                 let body = r.render(view)?;
-                let pdf = crate::pdf::print(&body)?;
-                (manifest::embed_pdf(&pdf, &mut manifest), body)
+                let typeset = crate::pdf::typeset(&body)?;
+                (manifest::embed_pdf(&typeset.pdf, &mut manifest), body)
             }
             Some(r) => {
                 let body = r.render(view)?;

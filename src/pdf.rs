@@ -1,71 +1,180 @@
-//! PDF output: the HTML résumé printed by a headless Chromium, which must be
-//! installed (Debian: `apt-get install chromium`). It prints in a temporary
-//! directory and hands back the bytes, which are written like every output.
+//! PDF output: the résumé's Typst markup (from `templates/resume.typ.hbs`)
+//! laid out in-process by Typst, with the fonts bundled in the binary. No
+//! browser, no network, no clock: the same markup gives the same bytes. The
+//! layout also says how many pages the résumé takes and how full the last
+//! one is, which is what a page budget is checked against.
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::sync::LazyLock;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, anyhow};
+use typst::foundations::Smart;
+use typst::layout::{Abs, Frame, FrameItem};
+use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_layout::PagedDocument;
 
-/// Browser executables tried, in order, unless `TAILOR_CHROMIUM` names one.
-const CANDIDATES: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-];
+/// The fonts Typst may use: the ones bundled with it (Libertinus Serif, New
+/// Computer Modern, DejaVu Sans Mono), read once.
+static FONTS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| typst_assets::fonts().collect());
 
-/// Flags for a headless Chromium that prints and exits, on a machine with no
-/// network beyond what it needs and no display.
-pub const HEADLESS_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
-
-/// The Chromium executable, if one can be found.
-pub fn find_chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("TAILOR_CHROMIUM") {
-        return Some(PathBuf::from(p)).filter(|p| p.is_file());
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| CANDIDATES.iter().map(move |c| dir.join(c)))
-        .find(|p| p.is_file())
+/// Where a laid-out résumé ends.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// Pages it takes.
+    pub pages: usize,
+    /// How far down the last page's text area the content reaches (0–1).
+    pub fill: f64,
 }
 
-/// Prints `html` to PDF and returns the PDF's bytes; writing them is the
-/// caller's (atomic) job.
-pub fn print(html: &str) -> Result<Vec<u8>> {
-    let Some(chromium) = find_chromium() else {
-        bail!(
-            "--format pdf needs Chromium on the PATH (Debian: apt-get install chromium; or set TAILOR_CHROMIUM); --format html writes a page to print yourself"
-        );
+/// A laid-out résumé: its PDF and where it ends.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    /// The PDF's bytes.
+    pub pdf: Vec<u8>,
+    /// Its pages and how full the last one is.
+    pub layout: Layout,
+}
+
+/// Lays `source` (Typst markup) out, without writing the PDF.
+pub fn layout(source: &str) -> Result<Layout> {
+    Ok(measure(&compile(source)?))
+}
+
+/// Lays `source` out and writes the PDF's bytes; writing them to a file is
+/// the caller's (atomic) job.
+pub fn typeset(source: &str) -> Result<Typeset> {
+    let document = compile(source)?;
+    let options = typst_pdf::PdfOptions {
+        // A fixed identifier and no timestamp: byte-identical files.
+        ident: Smart::Custom("tailor".into()),
+        creator: Smart::Custom(Some("tailor".into())),
+        timestamp: None,
+        ..Default::default()
     };
-    let work = tempfile::tempdir().context("cannot create a temporary directory for Chromium")?;
-    let page = work.path().join("resume.html");
-    std::fs::write(&page, html).context("cannot write the page for Chromium")?;
-    let target = work.path().join("resume.pdf");
-    let status = Command::new(&chromium)
-        .args(HEADLESS_FLAGS)
-        .arg("--no-pdf-header-footer")
-        .arg(format!(
-            "--user-data-dir={}",
-            work.path().join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", target.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .with_context(|| format!("cannot run `{}`", chromium.display()))?;
-    let bytes = std::fs::read(&target).unwrap_or_default();
-    if !status.success() || bytes.is_empty() {
-        bail!("`{}` did not print the PDF ({status})", chromium.display());
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|d| anyhow!("cannot write the PDF: {}", messages(&d)))?;
+    Ok(Typeset {
+        pdf,
+        layout: measure(&document),
+    })
+}
+
+fn compile(source: &str) -> Result<PagedDocument> {
+    let engine = TypstEngine::builder()
+        .main_file(source.to_string())
+        .fonts(FONTS.iter().copied())
+        .build();
+    engine.compile().output.map_err(|e| {
+        let why = match e {
+            TypstAsLibError::TypstSource(d) => messages(&d),
+            other => other.to_string(),
+        };
+        anyhow!(
+            "the PDF template does not lay out: {why} (check a --templates override of resume.typ.hbs or its partials)"
+        )
+    })
+}
+
+fn messages(diagnostics: &[typst::diag::SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Pages, and the lowest point anything reaches on the last page, as a
+/// share of its text area. The text area is taken to have the margin the
+/// first page's content starts at, top and bottom.
+fn measure(document: &PagedDocument) -> Layout {
+    let pages = document.pages();
+    let Some(last) = pages.last() else {
+        return Layout {
+            pages: 0,
+            fill: 0.0,
+        };
+    };
+    let height = last.frame.height();
+    let top = pages
+        .first()
+        .and_then(|p| extent(&p.frame, Abs::zero()).map(|(t, _)| t))
+        .unwrap_or(Abs::zero());
+    let area = height - top - top;
+    let fill = match extent(&last.frame, Abs::zero()) {
+        Some((_, bottom)) if area > Abs::zero() => ((bottom - top) / area).clamp(0.0, 1.0),
+        _ => 0.0,
+    };
+    Layout {
+        pages: pages.len(),
+        fill,
     }
-    Ok(bytes)
+}
+
+/// The top and bottom of what `frame` draws, offset by `dy`.
+fn extent(frame: &Frame, dy: Abs) -> Option<(Abs, Abs)> {
+    let mut span: Option<(Abs, Abs)> = None;
+    let mut add = |t: Abs, b: Abs| {
+        span = Some(span.map_or((t, b), |(t0, b0)| (t0.min(t), b0.max(b))));
+    };
+    for (pos, item) in frame.items() {
+        let y = dy + pos.y;
+        match item {
+            FrameItem::Group(g) => {
+                if let Some((t, b)) = extent(&g.frame, y) {
+                    add(t, b);
+                }
+            }
+            // A text run sits on its baseline: it reaches up by its ascent
+            // and down by its descent (about 0.8 and 0.25 of its size).
+            FrameItem::Text(t) => add(y - t.size * 0.8, y + t.size * 0.25),
+            FrameItem::Shape(s, _) => {
+                let bbox = s.bbox(true);
+                add(y + bbox.min.y, y + bbox.max.y);
+            }
+            FrameItem::Image(_, size, _) => add(y, y + size.y),
+            _ => {}
+        }
+    }
+    span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str =
+        "#set page(paper: \"a4\", margin: 20mm)\n#set text(font: \"Libertinus Serif\")\n";
+
+    #[test]
+    fn the_same_markup_gives_the_same_bytes() {
+        let source = format!("{PAGE}= Ada\nLed the move.");
+        let a = typeset(&source).unwrap();
+        let b = typeset(&source).unwrap();
+        assert!(a.pdf.starts_with(b"%PDF"));
+        assert_eq!(a.pdf, b.pdf);
+        assert_eq!(a.layout.pages, 1);
+    }
+
+    #[test]
+    fn the_layout_says_how_full_the_last_page_is() {
+        let short = layout(&format!("{PAGE}One line.")).unwrap();
+        let long = layout(&format!(
+            "{PAGE}{}",
+            "A line of text. #parbreak()\n".repeat(30)
+        ))
+        .unwrap();
+        let over = layout(&format!(
+            "{PAGE}{}",
+            "A line of text. #parbreak()\n".repeat(60)
+        ))
+        .unwrap();
+        assert_eq!((short.pages, long.pages, over.pages), (1, 1, 2));
+        assert!(short.fill < 0.1, "{short:?}");
+        assert!(long.fill > short.fill && long.fill < 1.0, "{long:?}");
+    }
+
+    #[test]
+    fn broken_markup_is_an_error_not_a_panic() {
+        let err = layout("#let x = (").unwrap_err();
+        assert!(format!("{err:#}").contains("does not lay out"), "{err:#}");
+    }
 }

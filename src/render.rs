@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::{Library, date};
-use crate::format::{Paper, Section, TemplateSet};
+use crate::format::{Markup, Paper, Section, TemplateSet};
 use crate::select::{Phrasing, Selection};
 
 /// Every built-in template file: its path under `templates/`, and its text.
@@ -68,6 +68,34 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/html/education.hbs"),
     ),
     (
+        "resume.typ.hbs",
+        include_str!("../templates/resume.typ.hbs"),
+    ),
+    (
+        "partials/typ/style.typ.hbs",
+        include_str!("../templates/partials/typ/style.typ.hbs"),
+    ),
+    (
+        "partials/typ/header.hbs",
+        include_str!("../templates/partials/typ/header.hbs"),
+    ),
+    (
+        "partials/typ/summary.hbs",
+        include_str!("../templates/partials/typ/summary.hbs"),
+    ),
+    (
+        "partials/typ/experience.hbs",
+        include_str!("../templates/partials/typ/experience.hbs"),
+    ),
+    (
+        "partials/typ/skills.hbs",
+        include_str!("../templates/partials/typ/skills.hbs"),
+    ),
+    (
+        "partials/typ/education.hbs",
+        include_str!("../templates/partials/typ/education.hbs"),
+    ),
+    (
         "report.html.hbs",
         include_str!("../templates/report.html.hbs"),
     ),
@@ -95,6 +123,8 @@ pub struct ResumeView {
     pub sections: Vec<Section>,
     /// The CSS paper size ("A4" or "letter").
     pub paper: &'static str,
+    /// Typst's paper size ("a4" or "us-letter").
+    pub typst_paper: &'static str,
 }
 
 /// How the résumé is presented: what a profile decides.
@@ -254,6 +284,7 @@ pub fn view(
         education,
         sections: presentation.sections.clone(),
         paper: presentation.paper.css(),
+        typst_paper: presentation.paper.typst(),
     }
 }
 
@@ -327,6 +358,42 @@ fn markdown_helper(
     Ok(())
 }
 
+fn typst_markdown_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &HbContext,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let text = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+        RenderErrorReason::ParamTypeMismatchForName("md", "0".into(), "string".into())
+    })?;
+    out.write(&crate::typst_text::from_markdown(text))?;
+    Ok(())
+}
+
+/// `{{str value}}`: a value as a Typst string literal, quotes included
+/// (inside a string, markup escapes would be wrong).
+fn typst_string_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &HbContext,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let value = h
+        .param(0)
+        .map(|p| p.value())
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("str", 0))?;
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    out.write(&crate::typst_text::string(&text))?;
+    Ok(())
+}
+
 handlebars_helper!(date_range: |start: str, end: str| {
     let s = crate::content::YearMonth::parse(start).ok();
     let e = if end.trim().eq_ignore_ascii_case("present") {
@@ -365,12 +432,21 @@ impl Renderer {
         }
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        if set.html {
-            registry.register_escape_fn(handlebars::html_escape);
-        } else {
-            registry.register_escape_fn(escape_markdown_html);
+        match set.markup {
+            Markup::Html => {
+                registry.register_escape_fn(handlebars::html_escape);
+                registry.register_helper("md", Box::new(markdown_helper));
+            }
+            Markup::Markdown => {
+                registry.register_escape_fn(escape_markdown_html);
+                registry.register_helper("md", Box::new(markdown_helper));
+            }
+            Markup::Typst => {
+                registry.register_escape_fn(crate::typst_text::escape);
+                registry.register_helper("md", Box::new(typst_markdown_helper));
+                registry.register_helper("str", Box::new(typst_string_helper));
+            }
         }
-        registry.register_helper("md", Box::new(markdown_helper));
         registry.register_helper("join", Box::new(join));
         registry.register_helper("date_range", Box::new(date_range));
         let mut renderer = Renderer {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 
 use crate::batch::{self, Batch, Timings};
 use crate::cli::BatchArgs;
@@ -90,14 +90,6 @@ const MAX_THREADS_PER_CPU: usize = 4;
 
 /// Runs `tailor batch`.
 pub fn run(args: &BatchArgs) -> Result<ExitCode> {
-    if let Some(f) = args.format.iter().find(|f| f.is_binary()) {
-        // A browser per posting: print them one at a time instead.
-        bail!(
-            "batch writes md, html and jsonresume; print {} files one at a time with `tailor compose --format {}`",
-            f.name(),
-            f.name()
-        );
-    }
     let mut formats = args.format.clone();
     formats.dedup();
     let started = Instant::now();

@@ -218,7 +218,7 @@ fn glob_patterns_and_recursion() {
 
 #[test]
 fn report_page_renders_in_a_browser_without_overflow() {
-    let Some(chromium) = tailor::pdf::find_chromium() else {
+    let Some(chromium) = crate::harness::find_chromium() else {
         eprintln!("skipped: needs chromium (apt-get install chromium)");
         return;
     };
@@ -262,7 +262,7 @@ fn report_page_renders_in_a_browser_without_overflow() {
     let browser = |extra: &[String]| {
         let profile = tempfile::tempdir().unwrap();
         Command::new(&chromium)
-            .args(tailor::pdf::HEADLESS_FLAGS)
+            .args(crate::harness::HEADLESS_FLAGS)
             .arg("--window-size=1280,2000")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(extra)

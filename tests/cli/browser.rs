@@ -1,11 +1,12 @@
-//! The HTML résumé in a real browser: headless Chromium prints it to PDF;
-//! `pdfinfo` counts the pages and `pdftotext` reads it back like an
-//! applicant-tracking system would. For every example posting, on A4 and on
-//! Letter, the default profile must print to exactly one page, and every
-//! selected achievement's text must come back, in order.
+//! PDFs read by independent tools: tailor's own PDF, and the HTML résumé
+//! printed by a real headless Chromium. `pdfinfo` counts the pages and
+//! `pdftotext` reads them back as an applicant-tracking system would. For
+//! every example posting, on A4 and on Letter, the default profile must give
+//! exactly one page both ways, and every selected achievement's text must
+//! come back, in order.
 //!
 //! Needs Chromium and poppler-utils (`.ci/run` installs them). Skipped, and
-//! says so, only when they are not installed.
+//! says so, only when they are not installed; under `CI=true` that fails.
 
 use std::process::Command;
 
@@ -25,12 +26,12 @@ fn folded(s: &str) -> String {
 
 #[test]
 fn default_profile_prints_one_page_and_reads_back_in_order() {
-    if tailor::pdf::find_chromium().is_none() || !have("pdftotext") {
-        eprintln!(
-            "skipped: needs chromium and poppler-utils (apt-get install chromium poppler-utils)"
-        );
+    let Some(chromium) = crate::harness::find_chromium().filter(|_| have("pdftotext")) else {
+        let note = "needs chromium and poppler-utils (apt-get install chromium poppler-utils)";
+        assert!(std::env::var_os("CI").is_none(), "{note}");
+        eprintln!("skipped: {note}");
         return;
-    }
+    };
     let library = tailor::content::load(std::path::Path::new("content")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for job in [
@@ -42,77 +43,94 @@ fn default_profile_prints_one_page_and_reads_back_in_order() {
         for paper in ["a4", "letter"] {
             let stem = format!("{}-{paper}", job.replace('/', "_"));
             let pdf = dir.path().join(format!("{stem}.pdf"));
+            let html = dir.path().join(format!("{stem}.html"));
+            let printed = dir.path().join(format!("{stem}-chromium.pdf"));
             let report = dir.path().join(format!("{stem}.json"));
-            Tailor::new()
-                .args([
+            for (out, with_report) in [(&pdf, true), (&html, false)] {
+                let mut run = Tailor::new().args([
                     "compose",
                     "--job",
                     job,
                     "--paper",
                     paper,
                     "--out",
-                    pdf.to_str().unwrap(),
-                    "--report",
-                    report.to_str().unwrap(),
-                ])
-                .succeeds();
-
-            let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-            let info = String::from_utf8_lossy(&info.stdout);
-            let pages = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
-            assert_eq!(
-                pages.split_whitespace().nth(1),
-                Some("1"),
-                "{job} on {paper}: {pages}"
-            );
-            let size = info
-                .lines()
-                .find(|l| l.starts_with("Page size:"))
-                .unwrap()
-                .to_lowercase();
-            assert!(
-                size.contains(if paper == "a4" { "(a4)" } else { "(letter)" }),
-                "{size}"
-            );
-
-            let text = Command::new("pdftotext")
-                .arg(&pdf)
-                .arg("-")
-                .output()
-                .unwrap();
-            let text = folded(&String::from_utf8_lossy(&text.stdout));
+                    out.to_str().unwrap(),
+                ]);
+                if with_report {
+                    run = run.args(["--report", report.to_str().unwrap()]);
+                }
+                run.succeeds();
+            }
+            crate::harness::chromium_print(&chromium, &html, &printed);
             let r: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-            let mut at = 0;
-            for s in r["selected"].as_array().unwrap() {
-                let a = library
-                    .achievements()
-                    .find(|(_, a)| a.id == s["id"])
-                    .map(|(_, a)| a)
-                    .unwrap();
-                let phrasing = if s["phrasing"] == "short" {
-                    a.short.as_ref().unwrap()
-                } else {
-                    &a.text
-                };
-                let want = folded(&tailor::text::plain(phrasing));
-                let found = text[at..].find(&want).unwrap_or_else(|| {
-                    panic!("{job} on {paper}: `{want}` is not in the PDF text after position {at}:\n{text}")
-                });
-                at += found + want.len();
+            for file in [&pdf, &printed] {
+                reads_back_on_one_page(&library, &r, file, &format!("{job} on {paper}"), paper);
             }
         }
     }
 }
 
-#[test]
-fn rerunning_the_readme_pdf_line_replaces_tailors_own_pdf() {
-    if tailor::pdf::find_chromium().is_none() {
-        let note = "needs chromium (apt-get install chromium)";
-        assert!(std::env::var_os("CI").is_none(), "{note}");
-        eprintln!("skipped: {note}");
-        return;
+/// One page of the paper asked for, and the selected achievements' text in
+/// order, as `pdfinfo` and `pdftotext` read `pdf`.
+fn reads_back_on_one_page(
+    library: &tailor::content::Library,
+    r: &serde_json::Value,
+    pdf: &std::path::Path,
+    what: &str,
+    paper: &str,
+) {
+    let job = what;
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
+    assert_eq!(
+        pages.split_whitespace().nth(1),
+        Some("1"),
+        "{job} ({}): {pages}",
+        pdf.display()
+    );
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap()
+        .to_lowercase();
+    assert!(
+        size.contains(if paper == "a4" { "(a4)" } else { "(letter)" }),
+        "{size}"
+    );
+
+    let text = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = folded(&String::from_utf8_lossy(&text.stdout));
+    let mut at = 0;
+    for s in r["selected"].as_array().unwrap() {
+        let a = library
+            .achievements()
+            .find(|(_, a)| a.id == s["id"])
+            .map(|(_, a)| a)
+            .unwrap();
+        let phrasing = if s["phrasing"] == "short" {
+            a.short.as_ref().unwrap()
+        } else {
+            &a.text
+        };
+        let want = folded(&tailor::text::plain(phrasing));
+        let found = text[at..].find(&want).unwrap_or_else(|| {
+            panic!(
+                "{job} ({}): `{want}` is not in the PDF text after position {at}:\n{text}",
+                pdf.display()
+            )
+        });
+        at += found + want.len();
     }
+}
+
+#[test]
+fn rerunning_the_readme_pdf_line_replaces_tailors_own_pdf_without_a_browser() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("resume.pdf");
     for _ in 0..2 {

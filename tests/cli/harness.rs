@@ -292,3 +292,47 @@ pub fn jsonresume_dir() -> Option<String> {
     eprintln!("skipped: {note}");
     None
 }
+
+/// Flags for a headless Chromium that prints and exits, on a machine with no
+/// network beyond what it needs and no display.
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// The Chromium the browser tests use (`TAILOR_CHROMIUM`, else the first on
+/// the PATH). tailor itself never needs one: its PDFs are laid out in-process.
+pub fn find_chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("TAILOR_CHROMIUM") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser", "google-chrome"].map(move |c| dir.join(c)))
+        .find(|p| p.is_file())
+}
+
+/// Prints an HTML page to PDF in headless Chromium.
+pub fn chromium_print(chromium: &Path, html: &Path, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(chromium)
+        .args(HEADLESS_FLAGS)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(
+        status.success() && pdf.is_file(),
+        "chromium did not print {}",
+        html.display()
+    );
+}

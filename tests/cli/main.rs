@@ -19,6 +19,7 @@ mod eval;
 mod hostile;
 mod lexicon;
 mod outputs;
+mod pdf;
 mod profiles;
 mod properties;
 mod score;
