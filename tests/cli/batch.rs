@@ -160,7 +160,7 @@ fn a_failing_posting_is_reported_and_the_others_go_on() {
         "--out-dir",
         out.to_str().unwrap(),
         "--format",
-        "pdf",
+        "docx-not-yet",
     ])
     .fails_with(2);
 }
