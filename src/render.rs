@@ -344,32 +344,25 @@ fn escape_markdown_html(s: &str) -> String {
     out
 }
 
-fn markdown_helper(
-    h: &Helper,
-    _: &Handlebars,
-    _: &HbContext,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let text = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
-        RenderErrorReason::ParamTypeMismatchForName("md", "0".into(), "string".into())
-    })?;
-    out.write(&markdown_to_html(text))?;
-    Ok(())
-}
+/// `{{md text}}`: inline Markdown written as the template set's markup
+/// (HTML, or Typst calls), by the function it holds.
+struct MarkdownHelper(fn(&str) -> String);
 
-fn typst_markdown_helper(
-    h: &Helper,
-    _: &Handlebars,
-    _: &HbContext,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let text = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
-        RenderErrorReason::ParamTypeMismatchForName("md", "0".into(), "string".into())
-    })?;
-    out.write(&crate::typst_text::from_markdown(text))?;
-    Ok(())
+impl handlebars::HelperDef for MarkdownHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc HbContext,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let text = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+            RenderErrorReason::ParamTypeMismatchForName("md", "0".into(), "string".into())
+        })?;
+        out.write(&(self.0)(text))?;
+        Ok(())
+    }
 }
 
 /// `{{str value}}`: a value as a Typst string literal, quotes included
@@ -435,15 +428,18 @@ impl Renderer {
         match set.markup {
             Markup::Html => {
                 registry.register_escape_fn(handlebars::html_escape);
-                registry.register_helper("md", Box::new(markdown_helper));
+                registry.register_helper("md", Box::new(MarkdownHelper(markdown_to_html)));
             }
             Markup::Markdown => {
                 registry.register_escape_fn(escape_markdown_html);
-                registry.register_helper("md", Box::new(markdown_helper));
+                registry.register_helper("md", Box::new(MarkdownHelper(markdown_to_html)));
             }
             Markup::Typst => {
                 registry.register_escape_fn(crate::typst_text::escape);
-                registry.register_helper("md", Box::new(typst_markdown_helper));
+                registry.register_helper(
+                    "md",
+                    Box::new(MarkdownHelper(crate::typst_text::from_markdown)),
+                );
                 registry.register_helper("str", Box::new(typst_string_helper));
             }
         }
