@@ -43,7 +43,8 @@ fn bench(c: &mut Criterion) {
             let library = tailor::content::load(&library_file).expect("loads");
             let out = tempfile::tempdir().expect("a temp dir");
             let batch = Batch {
-                engine: Engine::new(library, &profile, Options::default(), None),
+                engine: Engine::new(library, &profile, Options::default(), None)
+                    .expect("templates compile"),
                 outputs: vec![Output::builtin(Format::Md).expect("templates compile")],
                 out_dir: out.path().to_path_buf(),
                 force: false,

@@ -83,6 +83,9 @@ pub struct Row {
     pub words: Option<usize>,
     /// The most important key terms missing (up to three).
     pub missing: Vec<String>,
+    /// Under a page budget: pages, last-page fill, layouts made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<crate::tailored::PageFit>,
     /// Scores per achievement in library order (for the report only).
     #[serde(skip)]
     pub scores: Vec<f64>,
@@ -106,6 +109,7 @@ impl Row {
             selected: None,
             words: None,
             missing: Vec::new(),
+            layout: None,
             scores: Vec::new(),
             chosen: Vec::new(),
             uncovered: Vec::new(),
@@ -131,11 +135,12 @@ fn csv_field(s: &str) -> String {
 
 /// The summary as CSV, one row per posting.
 pub fn summary_csv(rows: &[Row]) -> String {
-    let mut s = String::from("posting,status,match_rate,selected,words,missing,outputs,error\n");
+    let mut s =
+        String::from("posting,status,match_rate,selected,words,missing,outputs,error,pages,fill\n");
     for r in rows {
         let _ = writeln!(
             s,
-            "{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.posting),
             r.status,
             r.match_rate.map(|m| format!("{m:.4}")).unwrap_or_default(),
@@ -144,6 +149,10 @@ pub fn summary_csv(rows: &[Row]) -> String {
             csv_field(&r.missing.join("; ")),
             csv_field(&r.outputs.join("; ")),
             csv_field(r.error.as_deref().unwrap_or("")),
+            r.layout.map(|l| l.pages.to_string()).unwrap_or_default(),
+            r.layout
+                .map(|l| format!("{:.4}", l.fill))
+                .unwrap_or_default(),
         );
     }
     s
@@ -340,6 +349,7 @@ impl Batch {
             status: "ok",
             error: None,
             match_rate: Some(crate::report::round(tailored.coverage.match_rate)),
+            layout: tailored.page_fit,
             selected: Some(tailored.selection.chosen.len()),
             words: Some(
                 tailored
@@ -591,7 +601,7 @@ mod tests {
             csv.contains("\"'=HYPERLINK(\"\"http://x\"\").txt\",failed"),
             "{csv}"
         );
-        assert!(csv.ends_with(",'-1\n"), "{csv}");
+        assert!(csv.ends_with(",'-1,,\n"), "{csv}");
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub struct BatchArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out_dir: PathBuf,
 
-    /// Formats to write, comma-separated: md, html.
+    /// Formats to write, comma-separated: md, html, pdf, jsonresume.
     #[arg(long, short = 'f', value_delimiter = ',', default_value = "md")]
     pub format: Vec<Format>,
 

@@ -8,18 +8,23 @@
 //! profile's aliases reach the index only; the library stays as loaded, so
 //! its hash, recorded in every manifest, does not depend on the profile.
 
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
 use crate::content::Library;
 use crate::coverage;
-use crate::format::Paper;
+use crate::format::{Paper, TemplateSet};
 use crate::manifest::{self, Manifest};
 use crate::output::{Document, Output};
 use crate::posting::Posting;
 use crate::profile::{Profile, SkillsMode};
-use crate::render::{self, Presentation};
+use crate::render::{self, Presentation, Renderer};
 use crate::report::round;
 use crate::score::LibraryIndex;
-use crate::select::{self, Costs, Options, Phrasing, SelectError};
-use crate::tailored::Tailored;
+use crate::select::fit::{self, Pager};
+use crate::select::{self, Budget, Costs, Options, Phrasing, SelectError, Selection};
+use crate::tailored::{PageFit, Tailored};
 
 /// A library ready to be tailored to postings under one profile.
 pub struct Engine {
@@ -30,24 +35,27 @@ pub struct Engine {
     presentation: Presentation,
     profile: String,
     content_hash: String,
+    /// The Typst templates a page budget is laid out with.
+    pages: Renderer,
 }
 
 impl Engine {
     /// Indexes `library` with the profile's aliases and boosts, and measures
     /// every phrasing's cost under `options` (see [`Engine::options`] for
     /// how the command line and the profile make them). `paper` overrides
-    /// the profile's.
+    /// the profile's. A page budget is laid out with the built-in PDF
+    /// templates ([`Engine::with_page_templates`] changes them).
     pub fn new(
         library: Library,
         profile: &Profile,
         options: Options,
         paper: Option<Paper>,
-    ) -> Engine {
+    ) -> Result<Engine> {
         let content_hash = hash_of(&library);
         let index = LibraryIndex::build_with(&library, &profile.aliases)
             .with_boosts(&library, &profile.boosts);
         let costs = Costs::new(&library, &options);
-        Engine {
+        Ok(Engine {
             presentation: presentation(profile, paper),
             profile: profile.label().to_string(),
             library,
@@ -55,7 +63,16 @@ impl Engine {
             options,
             costs,
             content_hash,
-        }
+            pages: Renderer::builtin(TemplateSet::TYPST)?,
+        })
+    }
+
+    /// Lays page budgets out with the PDF templates as `dir` overrides them
+    /// (and the main one as `file` replaces it): the templates the PDF is
+    /// written with, so that what was measured is what is printed.
+    pub fn with_page_templates(mut self, dir: Option<&Path>, file: Option<&Path>) -> Result<Self> {
+        self.pages = Renderer::new(TemplateSet::TYPST, dir, file)?;
+        Ok(self)
     }
 
     /// The library, as loaded.
@@ -84,12 +101,22 @@ impl Engine {
     }
 
     /// Scores every achievement against `posting`, selects what fits the
-    /// budget, and measures the coverage of the key terms.
-    pub fn tailor(&self, posting: &Posting) -> Result<Tailored, SelectError> {
+    /// budget, and measures the coverage of the key terms. A page budget is
+    /// closed by laying the résumé out ([`select::fit`]).
+    pub fn tailor(&self, posting: &Posting) -> Result<Tailored> {
         let scored = self.index.score(posting);
         let key_terms = coverage::key_terms(posting, &self.index);
         let keys: Vec<usize> = key_terms.iter().map(|k| k.index).collect();
-        let selection = select::select(&self.library, &scored, &keys, &self.options, &self.costs)?;
+        let (selection, page_fit) = match self.options.budget {
+            Budget::Pages(pages) => {
+                let (s, f) = self.fit_pages(posting, &scored, &keys, pages)?;
+                (s, Some(f))
+            }
+            _ => (
+                select::select(&self.library, &scored, &keys, &self.options, &self.costs)?,
+                None,
+            ),
+        };
         let chosen: Vec<_> = selection.chosen.iter().map(|c| c.at).collect();
         let coverage = coverage::coverage(&self.library, &self.index, &key_terms, &scored, &chosen);
         Ok(Tailored {
@@ -97,7 +124,55 @@ impl Engine {
             selection,
             key_terms,
             coverage,
+            page_fit,
         })
+    }
+
+    /// The selection that fills `pages` as laid out, and how it lays out.
+    fn fit_pages(
+        &self,
+        posting: &Posting,
+        scored: &[crate::score::Scored],
+        keys: &[usize],
+        pages: f64,
+    ) -> Result<(Selection, PageFit)> {
+        let start = select::estimated_capacity(&self.library, &self.options);
+        let mut pager = Paging {
+            engine: self,
+            posting,
+            scored,
+            keys,
+            error: None,
+        };
+        let found = fit::search(&mut pager, pages, start, self.options.layout.lines_per_page)?;
+        if let Some((selection, _, extent)) = found.best {
+            let fit = PageFit {
+                pages: extent.ceil().max(1.0) as usize,
+                fill: extent - (extent.ceil() - 1.0).max(0.0),
+                layouts: found.layouts,
+                complete: pager.complete(&selection),
+            };
+            return Ok((selection, fit));
+        }
+        if let Some(e) = pager.error.take().filter(|_| found.overflow.is_none()) {
+            return Err(e.into());
+        }
+        let budget = self.options.budget;
+        let fixed = pager.extent(&select::empty(&self.library, &self.options))?;
+        if fixed > pages {
+            bail!(
+                "the résumé without a single achievement already takes {fixed:.2} pages, {:.0}% of a page more than the budget of {budget}: shorten the summary or skills, leave a section out (the profile's `sections`), or raise --budget",
+                (fixed - pages) * 100.0
+            );
+        }
+        match found.overflow {
+            Some(over) => bail!(
+                "the achievements the rules require (pins, --require, --min-per-role, --recent-years) do not fit in {budget}: the fewest that meet them take {over:.2} pages; relax a rule or raise --budget"
+            ),
+            None => bail!(
+                "no selection meets the rules within {budget}; relax --min-per-role, --require, --pin or raise --budget"
+            ),
+        }
     }
 
     /// Renders a tailoring through `output`, with its manifest.
@@ -163,6 +238,71 @@ impl Engine {
     }
 }
 
+/// The page-budget search's view of the engine: selections within a
+/// capacity in estimated lines, laid out with the PDF templates.
+struct Paging<'a> {
+    engine: &'a Engine,
+    posting: &'a Posting,
+    scored: &'a [crate::score::Scored],
+    keys: &'a [usize],
+    /// The last reason a capacity was too small for the rules.
+    error: Option<SelectError>,
+}
+
+impl Pager for Paging<'_> {
+    type Candidate = Selection;
+    type Error = anyhow::Error;
+
+    fn select(&mut self, capacity: u32) -> Result<Option<Selection>> {
+        let e = self.engine;
+        match select::select_within(
+            &e.library,
+            self.scored,
+            self.keys,
+            &e.options,
+            &e.costs,
+            Some(capacity),
+        ) {
+            Ok(s) => Ok(Some(s)),
+            Err(err @ (SelectError::PinnedOverBudget { .. } | SelectError::Infeasible(_))) => {
+                self.error = Some(err);
+                Ok(None)
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    fn used(&self, s: &Selection) -> u32 {
+        s.used
+    }
+
+    fn same(&self, a: &Selection, b: &Selection) -> bool {
+        a.chosen.len() == b.chosen.len()
+            && a.chosen
+                .iter()
+                .zip(&b.chosen)
+                .all(|(x, y)| x.at == y.at && x.phrasing == y.phrasing)
+    }
+
+    fn complete(&self, s: &Selection) -> bool {
+        use select::Reason;
+        s.left_out.iter().all(|l| {
+            matches!(
+                l.reason,
+                Reason::Excluded { .. } | Reason::OldRole { .. } | Reason::Redundant { .. }
+            )
+        })
+    }
+
+    fn extent(&mut self, s: &Selection) -> Result<f64> {
+        let e = self.engine;
+        let mentioned = |k: &str| coverage::mentioned(self.posting, &e.index, k);
+        let view = render::view(&e.library, s, &e.presentation, &mentioned);
+        let layout = crate::pdf::layout(&e.pages.render(&view)?)?;
+        Ok(layout.pages.saturating_sub(1) as f64 + layout.fill)
+    }
+}
+
 /// The presentation a profile asks for (`paper` over the profile's).
 fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
     Presentation {
@@ -201,12 +341,12 @@ mod tests {
 
     #[test]
     fn manifest_hash_does_not_depend_on_the_profile() {
-        let plain = Engine::new(library(), &Profile::default(), Options::default(), None);
+        let plain = Engine::new(library(), &Profile::default(), Options::default(), None).unwrap();
         let mut aliased = Profile::default();
         aliased
             .aliases
             .insert("ledger".into(), vec!["general ledger".into()]);
-        let with = Engine::new(library(), &aliased, Options::default(), None);
+        let with = Engine::new(library(), &aliased, Options::default(), None).unwrap();
         assert_eq!(plain.content_hash(), with.content_hash());
         assert!(with.library().aliases.is_empty());
         assert!(

@@ -7,14 +7,25 @@
 use std::sync::LazyLock;
 
 use anyhow::{Result, anyhow};
-use typst::foundations::Smart;
+use typst::foundations::{Bytes, Smart};
 use typst::layout::{Abs, Frame, FrameItem};
+use typst::text::Font;
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
 /// The fonts Typst may use: the ones bundled with it (Libertinus Serif, New
-/// Computer Modern, DejaVu Sans Mono), read once.
-static FONTS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| typst_assets::fonts().collect());
+/// Computer Modern, DejaVu Sans Mono), parsed once and shared (a font is a
+/// reference-counted handle on its bytes).
+static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
+    typst_assets::fonts()
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect()
+});
+
+/// Compilations a memoised result may go unused before it is dropped. A
+/// page budget lays out a few near-identical résumés in a row, and each
+/// reuses what the last one shaped; a batch keeps memory bounded.
+const CACHE_AGE: usize = 10;
 
 /// Where a laid-out résumé ends.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,7 +72,8 @@ pub fn typeset(source: &str) -> Result<Typeset> {
 fn compile(source: &str) -> Result<PagedDocument> {
     let engine = TypstEngine::builder()
         .main_file(source.to_string())
-        .fonts(FONTS.iter().copied())
+        .fonts(FONTS.iter().cloned())
+        .comemo_evict_max_age(Some(CACHE_AGE))
         .build();
     engine.compile().output.map_err(|e| {
         let why = match e {

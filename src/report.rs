@@ -25,6 +25,9 @@ pub const KEYS: [&str; 10] = [
     "left_out",
 ];
 
+/// Keys a JSON report has only sometimes: `layout`, under a page budget.
+pub const OPTIONAL_KEYS: [&str; 1] = ["layout"];
+
 /// The report, as data. Field names are a contract for scripts.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
@@ -38,6 +41,9 @@ pub struct Report<'a> {
     pub capacity: u32,
     /// Budget units used.
     pub used: u32,
+    /// Under a page budget: pages, last-page fill, layouts made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<crate::tailored::PageFit>,
     /// How the selection was found (exact, or greedy + local search).
     pub method: &'a str,
     /// Soft defaults that gave way, and other notes.
@@ -112,6 +118,21 @@ pub fn coverage_out(t: &Tailored) -> CoverageOut {
     }
 }
 
+/// "1 page, the last 96% full (3 layouts)", and why it stops there.
+fn layout_line(f: &crate::tailored::PageFit) -> String {
+    let pages = crate::text::counted(&[(f.pages, "page", "pages")]);
+    let layouts = crate::text::counted(&[(f.layouts, "layout", "layouts")]);
+    let why = if f.complete {
+        "; every eligible achievement is in"
+    } else {
+        ""
+    };
+    format!(
+        "{pages}, the last {:.0}% full ({layouts}){why}",
+        f.fill * 100.0
+    )
+}
+
 impl<'a> Report<'a> {
     /// Builds the report of one tailoring.
     pub fn new(library: &'a Library, posting: &'a Posting, t: &'a Tailored) -> Report<'a> {
@@ -121,6 +142,7 @@ impl<'a> Report<'a> {
             budget: t.selection.budget,
             capacity: t.selection.capacity,
             used: t.selection.used,
+            layout: t.page_fit,
             method: &t.selection.method,
             notes: &t.selection.notes,
             coverage: coverage_out(t),
@@ -162,6 +184,9 @@ impl<'a> Report<'a> {
             self.budget,
             self.method
         );
+        if let Some(f) = &self.layout {
+            let _ = writeln!(s, "Layout: {}", layout_line(f));
+        }
         for n in self.notes {
             let _ = writeln!(s, "note: {n}");
         }
@@ -200,6 +225,9 @@ impl<'a> Report<'a> {
             self.budget.unit(),
             self.budget
         );
+        if let Some(f) = &self.layout {
+            let _ = writeln!(s, "\nLayout: {}.", layout_line(f));
+        }
         let _ = writeln!(s, "\n## Covered\n");
         if self.coverage.covered.is_empty() {
             let _ = writeln!(s, "None.");

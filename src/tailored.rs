@@ -3,6 +3,8 @@
 
 use crate::coverage::{Coverage, KeyTerm};
 use crate::score::Scored;
+use serde::Serialize;
+
 use crate::select::Selection;
 
 /// Everything known about a library tailored to one posting.
@@ -16,4 +18,20 @@ pub struct Tailored {
     pub key_terms: Vec<KeyTerm>,
     /// Which key terms the selection covers.
     pub coverage: Coverage,
+    /// Under a page budget: how the résumé lays out.
+    pub page_fit: Option<PageFit>,
+}
+
+/// How a résumé under a page budget lays out, as the PDF will.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PageFit {
+    /// Pages it takes.
+    pub pages: usize,
+    /// How far down the last page's text area it reaches (0–1).
+    pub fill: f64,
+    /// Layouts the search made.
+    pub layouts: usize,
+    /// True when every eligible achievement is in, in full: no more room
+    /// would change it.
+    pub complete: bool,
 }

@@ -100,7 +100,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         .map(|&f| Output::new(f, templates.as_deref(), None))
         .collect::<Result<Vec<_>>>()?;
     let report = Renderer::new(TemplateSet::BATCH_REPORT, templates.as_deref(), None)?;
-    let engine = super::engine(&args.content.content, &profile, &args.select, None)?;
+    let engine = super::engine(&args.content.content, &profile, &args.select, None)?
+        .with_page_templates(templates.as_deref(), None)?;
     std::fs::create_dir_all(&args.out_dir).with_context(|| {
         format!(
             "cannot create the output directory `{}`",

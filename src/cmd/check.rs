@@ -106,7 +106,7 @@ fn check_templates(library: &Library, dir: &Path) -> Result<()> {
         budget: Budget::All,
         ..Options::default()
     };
-    let engine = Engine::new(library.clone(), &Profile::default(), options, None);
+    let engine = Engine::new(library.clone(), &Profile::default(), options, None)?;
     let text: Vec<&str> = library
         .achievements()
         .map(|(_, a)| a.text.as_str())

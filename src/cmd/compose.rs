@@ -73,7 +73,10 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         write::ensure_parent_exists(report)?;
     }
     let output = Output::new(format, templates.as_deref(), args.template.as_deref())?;
-    let engine = super::engine(&args.content.content, &profile, &args.select, args.paper)?;
+    // A page budget is measured with the templates the PDF is written with.
+    let main = args.template.as_deref().filter(|_| format == Format::Pdf);
+    let engine = super::engine(&args.content.content, &profile, &args.select, args.paper)?
+        .with_page_templates(templates.as_deref(), main)?;
     let posting = super::load_posting(&args.job)?;
     let t = engine.tailor(&posting)?;
     let document = engine.render(&posting, &t, &output)?;

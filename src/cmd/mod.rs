@@ -85,7 +85,8 @@ pub(crate) fn engine(
 ) -> Result<Engine> {
     let options = select_options(select, profile)?;
     let library = load_library(content)?;
-    Ok(Engine::new(library, profile, options, paper))
+    Engine::new(library, profile, options, paper)?
+        .with_page_templates(profile.templates_dir().as_deref(), None)
 }
 
 /// Selection options: the command line's, over the profile's. Pins,

@@ -137,14 +137,15 @@ pub struct Layout {
 }
 
 impl Default for Layout {
-    /// The built-in HTML template (10 pt, 12 × 14 mm margins) on A4 or
-    /// Letter, whichever is smaller: about 95 characters a line and 54
-    /// lines a page, so a one-page budget prints on one page of either.
+    /// The built-in PDF template (Libertinus Serif 10.5 pt, 14 × 12 mm
+    /// margins) on A4: about 118 characters a line and 63 lines a page.
+    /// Line budgets count in these lines; a page budget starts its search
+    /// from them and is then closed by the real layout ([`super::fit`]).
     fn default() -> Self {
         Layout {
-            line_width: 95,
+            line_width: 118,
             bullet_indent: 3,
-            lines_per_page: 54,
+            lines_per_page: 63,
         }
     }
 }
@@ -176,30 +177,36 @@ pub fn wrapped_lines(plain: &str, width: u32) -> u32 {
 
 /// Lines the résumé takes besides achievement bullets: header, summary,
 /// section headings, role lines, skills and education, for the roles shown.
+/// Headings take less than two lines and a role's title and dates less than
+/// three: the built-in PDF template's spacing, in lines of body text.
 pub fn overhead_lines(library: &Library, shown_roles: &[usize], layout: &Layout) -> u32 {
+    const HEADER: f64 = 3.0; // name (large), headline, contact
+    const HEADING: f64 = 1.6; // a section's heading and the space around it
+    const ROLE: f64 = 2.3; // a role's title and dates, and the space above
     let w = layout.line_width;
-    let mut lines = 4; // name, headline, contact, gap
+    let wrapped = |s: &str, w: u32| f64::from(wrapped_lines(s, w));
+    let mut lines = HEADER;
     if let Some(s) = &library.summary {
-        lines += 2 + wrapped_lines(&text::plain(s), w);
+        lines += HEADING + wrapped(&text::plain(s), w);
     }
-    lines += 2; // "Experience"
+    lines += HEADING; // "Experience"
     for &r in shown_roles {
         let role = &library.experience[r];
-        lines += 3; // title, dates, gap
+        lines += ROLE;
         if let Some(s) = &role.summary {
-            lines += wrapped_lines(&text::plain(s), w);
+            lines += wrapped(&text::plain(s), w);
         }
     }
     if !library.skills.is_empty() {
-        lines += 2;
+        lines += HEADING;
         for g in &library.skills {
-            lines += wrapped_lines(&format!("{}: {}", g.name, g.keywords.join(", ")), w - 3);
+            lines += wrapped(&format!("{}: {}", g.name, g.keywords.join(", ")), w - 3);
         }
     }
     if !library.education.is_empty() {
-        lines += 2 + library.education.len() as u32;
+        lines += HEADING + library.education.len() as f64;
     }
-    lines
+    lines.round() as u32
 }
 
 #[cfg(test)]

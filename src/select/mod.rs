@@ -12,6 +12,7 @@
 //! it, the oldest roles give way first, and the selection says so.
 
 pub mod budget;
+pub mod fit;
 pub mod overlap;
 pub mod solver;
 
@@ -365,6 +366,20 @@ pub fn select(
     options: &Options,
     costs: &Costs,
 ) -> Result<Selection, SelectError> {
+    select_within(library, scored, key_terms, options, costs, None)
+}
+
+/// [`select`] with the capacity for achievement text given in the budget's
+/// unit, in place of the budget's own estimate: how a page budget is closed
+/// by the real layout ([`fit`]).
+pub fn select_within(
+    library: &Library,
+    scored: &[Scored],
+    key_terms: &[usize],
+    options: &Options,
+    costs: &Costs,
+    capacity: Option<u32>,
+) -> Result<Selection, SelectError> {
     let all: Vec<_> = library.achievements().collect();
     validate(library, &all, options)?;
     let mut notes = Vec::new();
@@ -385,12 +400,56 @@ pub fn select(
         }
     }
     let mut built = build(
-        library, &all, scored, key_terms, options, costs, &eligible, &mut notes,
+        library, &all, scored, key_terms, options, costs, &eligible, capacity, &mut notes,
     )?;
-    let solution = solve(library, options, &eligible, &mut built, &mut notes)?;
+    let before = notes.clone();
+    let mut solution = solve(library, options, &eligible, &mut built, &mut notes)?;
+    // A page is filled to its end, and the room must not go to telling the
+    // same work again: the worst retelling gives its room back, one at a
+    // time (two tellings of one story each look redundant beside the other).
+    if matches!(options.budget, Budget::Pages(_)) {
+        for _ in 0..MAX_RETELLINGS {
+            let Some(k) = worst_retelling(&built.problem, &solution.choice) else {
+                break;
+            };
+            let out_of_reach = built.problem.capacity.saturating_add(1);
+            for o in &mut built.problem.items[k].options {
+                o.cost = out_of_reach;
+            }
+            notes = before.clone();
+            solution = solve(library, options, &eligible, &mut built, &mut notes)?;
+        }
+    }
     Ok(assemble(
         &all, scored, options, eligible, &built, solution, notes,
     ))
+}
+
+/// The budget's own estimate of the room for achievement text, in its
+/// unit: for pages, the estimated lines a page holds less what the rest of
+/// the résumé takes. Where a page-budget search starts ([`fit`]).
+pub fn estimated_capacity(library: &Library, options: &Options) -> u32 {
+    let all: Vec<_> = library.achievements().collect();
+    let eligible = eligibility(library, &all, options, &mut Vec::new());
+    let overhead = budget::overhead_lines(library, &eligible.shown_roles, &options.layout);
+    options.budget.capacity(&options.layout, overhead)
+}
+
+/// The résumé with no achievement in it: the roles the rules show, with
+/// nothing under them. What the fixed part of a page is measured with.
+pub fn empty(library: &Library, options: &Options) -> Selection {
+    let all: Vec<_> = library.achievements().collect();
+    let eligible = eligibility(library, &all, options, &mut Vec::new());
+    Selection {
+        chosen: Vec::new(),
+        left_out: Vec::new(),
+        budget: options.budget,
+        capacity: 0,
+        used: 0,
+        hidden_roles: eligible.hidden_roles,
+        method: "none".into(),
+        notes: Vec::new(),
+    }
 }
 
 /// An achievement as [`Library::achievements`] gives it.
@@ -542,6 +601,7 @@ fn build(
     options: &Options,
     costs: &Costs,
     eligible: &Eligibility,
+    capacity: Option<u32>,
     notes: &mut Vec<String>,
 ) -> Result<Built, SelectError> {
     let Eligibility {
@@ -553,8 +613,10 @@ fn build(
     let n = all.len();
     let roles = library.experience.len();
     let pinned = |i: usize| is_pinned(all[i].1, options);
-    let overhead = budget::overhead_lines(library, shown_roles, &options.layout);
-    let capacity = options.budget.capacity(&options.layout, overhead);
+    let capacity = capacity.unwrap_or_else(|| {
+        let overhead = budget::overhead_lines(library, shown_roles, &options.layout);
+        options.budget.capacity(&options.layout, overhead)
+    });
     // Posting terms first, then the library's shared content terms.
     let content_base = scored_terms(scored) as u32;
     let mut item_of: Vec<Option<usize>> = vec![None; n];
@@ -604,13 +666,21 @@ fn build(
                     own += OWN_WEIGHT * v;
                 }
             }
+            // With no limit, everything eligible goes in, and in full; a
+            // page is filled, not left blank at the bottom. A token value
+            // makes unmatched achievements worth including where there is
+            // room (the full text a little more than the short one). On a
+            // page it is the story's, told once: room is not filled by
+            // telling the same work again.
+            let token = if short { 1e-9 } else { 2e-9 };
+            match options.budget {
+                Budget::All => own += token,
+                Budget::Pages(_) if story.is_some() => told += token,
+                Budget::Pages(_) => own += token,
+                _ => {}
+            }
             if let Some(s) = story.filter(|_| told > 0.0) {
                 terms.push((s, told));
-            }
-            // With no limit, everything eligible goes in, and in full: a
-            // token value makes unmatched achievements worth including.
-            if options.budget == Budget::All {
-                own += if short { 1e-9 } else { 2e-9 };
             }
             Opt { cost, own, terms }
         };
@@ -844,6 +914,23 @@ fn assemble(
     }
 }
 
+/// Retellings a page budget takes back, at most, before it keeps the rest.
+const MAX_RETELLINGS: usize = 8;
+
+/// The chosen item (not forced) worth least beside the others against what
+/// it is worth alone, if that is below [`REDUNDANT_BELOW`]: what
+/// [`explain`] would call redundant had it been left out.
+fn worst_retelling(p: &Problem, choice: &[Option<usize>]) -> Option<usize> {
+    let values = solver::values_alone_and_marginal(p, choice);
+    (0..p.items.len())
+        .filter(|&k| choice[k].is_some() && !p.items[k].forced)
+        .filter(|&k| values[k].0 > 1e-6 && values[k].1 < REDUNDANT_BELOW * values[k].0)
+        .min_by(|&a, &b| {
+            let ratio = |k: usize| values[k].1 / values[k].0;
+            ratio(a).total_cmp(&ratio(b)).then(b.cmp(&a))
+        })
+}
+
 /// The soft lead: the newest role with anything matched carries at least
 /// as many achievements as any older role, as a reader expects of a
 /// résumé, unless the posting clearly favours the older work, i.e. meeting
@@ -875,6 +962,10 @@ fn lead_with_newest(
     let Some(fullest) = fullest.filter(|&r| count[r] > count[lead]) else {
         return solution;
     };
+    // The newest role shows all it has: it cannot lead by more.
+    if count[lead] == eligible_in(problem, lead) {
+        return solution;
+    }
     let best = solver::lead_group(problem, &solution, lead);
     let title = |r: usize| library.experience[r].title.as_str();
     match best {

@@ -115,14 +115,18 @@ fn verdict(kind: Kind, bytes: &[u8]) -> Verdict {
     };
     judged(match kind {
         Kind::Resume | Kind::Pdf => false,
-        // A JSON report has exactly the report's keys: a file that merely
-        // has `coverage` and `selected` among others is not one.
+        // A JSON report has exactly the report's keys (and maybe its
+        // optional ones): a file that merely has `coverage` and `selected`
+        // among others is not one.
         Kind::Report => {
             text.starts_with("# Match report: ")
                 || serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
                     v.as_object().is_some_and(|o| {
-                        o.len() == crate::report::KEYS.len()
-                            && crate::report::KEYS.iter().all(|k| o.contains_key(*k))
+                        crate::report::KEYS.iter().all(|k| o.contains_key(*k))
+                            && o.keys().all(|k| {
+                                crate::report::KEYS.contains(&k.as_str())
+                                    || crate::report::OPTIONAL_KEYS.contains(&k.as_str())
+                            })
                     })
                 })
         }

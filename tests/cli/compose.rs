@@ -25,8 +25,8 @@ fn readme_command_writes_a_tailored_resume() {
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# Staff Backend Engineer\n"), "{md}");
     assert!(md.contains("## Experience"));
-    assert!(!bullets(&md).is_empty());
-    assert!(achievement_words(&md) <= 400);
+    // The default budget is the page, filled: far more than a handful.
+    assert!(bullets(&md).len() >= 12, "{md}");
 }
 
 #[test]

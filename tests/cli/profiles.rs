@@ -57,15 +57,16 @@ fn two_profiles_differ_as_configured() {
         "{lead}"
     );
     assert!(lead.contains("Backend engineering leader who hires"));
-    // Budget: one page against 350 words.
+    // Budget: one page each, A4 against Letter, laid out to fit.
     let d = report("default", job);
     let l = report("engineering-lead", job);
-    assert_eq!(d["budget"]["unit"], "pages");
-    assert_eq!(
-        l["budget"],
-        serde_json::json!({"unit": "words", "amount": 350})
-    );
-    assert!(l["used"].as_u64().unwrap() <= 350);
+    for r in [&d, &l] {
+        assert_eq!(
+            r["budget"],
+            serde_json::json!({"unit": "pages", "amount": 1.0})
+        );
+        assert_eq!(r["layout"]["pages"], 1, "{r}");
+    }
     // Sections: the payments profile leads with experience and ends with the summary.
     let pay = compose(&["--profile", "payments", "--job", job]);
     let e = pay.find("## Experience").unwrap();

@@ -167,7 +167,16 @@ fn the_newest_role_leads_and_one_story_is_told_once() {
         in_role("Staff Backend Engineer"),
         in_role("Senior Backend Engineer"),
     );
-    assert!(staff >= senior, "Staff {staff}, Senior {senior}");
+    // It leads, or shows all it has (the page holds more than it).
+    let left = v["left_out"].as_array().unwrap();
+    let staff_left = left
+        .iter()
+        .filter(|l| l["role"] == "Staff Backend Engineer" && l["reason"] != "redundant")
+        .count();
+    assert!(
+        staff >= senior || staff_left == 0,
+        "Staff {staff}, Senior {senior}"
+    );
     assert!(senior > 0);
     let migration = [
         "graphql-migration",
@@ -181,7 +190,6 @@ fn the_newest_role_leads_and_one_story_is_told_once() {
         .collect();
     assert_eq!(told.len(), 1, "{told:?}");
     // What was left out says why: redundant with the telling chosen.
-    let left = v["left_out"].as_array().unwrap();
     for id in migration.iter().filter(|id| !told.contains(id)) {
         let l = left.iter().find(|l| l["id"] == *id).expect(id);
         assert_eq!(l["reason"], "redundant", "{l}");
