@@ -33,7 +33,8 @@ fuzz_target!(|data: &[u8]| {
         budget: Budget::Words(60),
         ..Options::default()
     };
-    let engine = Engine::new(lib, &Profile::default(), options, None);
+    let engine = Engine::new(lib, &Profile::default(), options, None)
+        .expect("the built-in templates compile");
     if let Ok(t) = engine.tailor(&POSTING) {
         assert!(t.selection.used <= t.selection.capacity);
         let _ = engine.render(&POSTING, &t, &OUTPUT);

@@ -19,6 +19,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     }])
     .expect("the evaluation library loads");
     Engine::new(lib, &Profile::default(), Options::default(), None)
+        .expect("the built-in templates compile")
 });
 
 fuzz_target!(|data: &[u8]| {

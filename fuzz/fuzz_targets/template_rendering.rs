@@ -20,7 +20,8 @@ static TAILORED: LazyLock<(Engine, Posting, Tailored)> = LazyLock::new(|| {
         text: include_str!("../../tests/eval/library.yaml").into(),
     }])
     .expect("loads");
-    let engine = Engine::new(lib, &Profile::default(), Options::default(), None);
+    let engine = Engine::new(lib, &Profile::default(), Options::default(), None)
+        .expect("the built-in templates compile");
     let posting = Posting::analyse("p", "payments kafka");
     let t = engine.tailor(&posting).expect("selects");
     (engine, posting, t)
