@@ -112,6 +112,14 @@ pub struct CheckArgs {
     /// Treat lint warnings as errors (exit 2).
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Check a PDF as an applicant tracking system reads it, instead: any
+    /// PDF, your own included. Reports text that is an image or does not
+    /// map, columns, headings and contact details, and for a PDF tailor
+    /// wrote (with its library as --content) every achievement in order.
+    /// Exit 1 when anything would be lost.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub ats: Option<PathBuf>,
 }
 
 /// Arguments of `tailor batch`.

@@ -317,6 +317,11 @@ fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
     }
 }
 
+/// The hash of a library, as manifests record it.
+pub fn content_hash(library: &Library) -> String {
+    hash_of(library)
+}
+
 /// The hash of a value's JSON form: the same data, the same hash.
 fn hash_of(value: &impl serde::Serialize) -> String {
     // Plain data with string keys: serialising cannot fail.

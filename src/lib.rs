@@ -9,6 +9,7 @@
 //! it to the commands that [`cli`] declares.
 
 pub mod analysis;
+pub mod ats;
 pub mod batch;
 pub mod cli;
 pub mod cmd;

@@ -17,8 +17,14 @@ use crate::posting::Posting;
 use crate::profile::Profile;
 use crate::select::{Budget, Options};
 
+/// PDFs larger than this are not résumés.
+const MAX_PDF_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Runs `tailor check`.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
+    if let Some(pdf) = &args.ats {
+        return ats(pdf, &args.content.content);
+    }
     let library = super::load_library(&args.content.content)?;
     let mut out = String::new();
     let _ = writeln!(
@@ -121,4 +127,84 @@ fn check_templates(library: &Library, dir: &Path) -> Result<()> {
         engine.render(&posting, &tailored, &output)?;
     }
     Ok(())
+}
+
+/// `tailor check --ats FILE.pdf`: what an ATS reads of it. A PDF tailor
+/// wrote is checked against its manifest's selection too, when the library
+/// it was written from is the one at `content`.
+fn ats(pdf: &Path, content: &Path) -> Result<ExitCode> {
+    let bytes = crate::input::read_file(pdf, "PDF", MAX_PDF_BYTES)?;
+    let mut notes = Vec::new();
+    let expected = match crate::manifest::read(&bytes) {
+        Ok(Some(found)) => match crate::content::load(content) {
+            Ok(library) if crate::engine::content_hash(&library) == found.manifest.content_hash => {
+                Some(expected(&library, &found.manifest))
+            }
+            Ok(_) => {
+                notes.push(format!(
+                    "tailor wrote it from another library than `{}`: its achievements are not checked one by one",
+                    content.display()
+                ));
+                None
+            }
+            Err(e) => {
+                notes.push(format!(
+                    "tailor wrote it, but its library did not load ({e:#}): its achievements are not checked one by one"
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    let check = crate::ats::check(&bytes, expected.as_ref())
+        .map_err(|why| anyhow::anyhow!("`{}`: {why}", pdf.display()))?;
+    let mut out = format!(
+        "{}: as an applicant tracking system reads it\n",
+        pdf.display()
+    );
+    for n in &notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out.push_str(&check.to_lines());
+    let lost = check.findings.iter().filter(|f| f.lost).count();
+    if lost == 0 {
+        let _ = writeln!(out, "{}: nothing lost", pdf.display());
+    } else {
+        let _ = writeln!(
+            out,
+            "{}: an ATS would lose {}",
+            pdf.display(),
+            crate::text::counted(&[(lost, "thing", "things")])
+        );
+    }
+    super::print(&out)?;
+    Ok(if lost == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// What a résumé tailor wrote must read back: its selection's text, in
+/// order, and the person's name, email and phone.
+fn expected(library: &Library, manifest: &crate::manifest::Manifest) -> crate::ats::Expected {
+    let texts = manifest
+        .selected
+        .iter()
+        .filter_map(|e| {
+            let (_, a) = library.achievements().find(|(_, a)| a.id == e.id)?;
+            let shown = match e.phrasing.as_str() {
+                "short" => a.short.as_deref().unwrap_or(&a.text),
+                _ => &a.text,
+            };
+            Some((e.id.clone(), crate::text::plain(shown)))
+        })
+        .collect();
+    let b = &library.basics;
+    crate::ats::Expected {
+        texts,
+        name: b.name.clone(),
+        email: b.email.clone(),
+        phone: b.phone.clone(),
+    }
 }

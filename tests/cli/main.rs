@@ -7,6 +7,7 @@ mod harness;
 #[path = "../../scripts/support/generate.rs"]
 mod generate;
 
+mod ats;
 mod bad_input;
 mod batch;
 mod browser;

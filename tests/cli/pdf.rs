@@ -152,7 +152,8 @@ fn poppler_fill(pdf: &std::path::Path, pages: usize) -> Option<f64> {
 /// Issue 16's promise: every shipped profile prints within its page count
 /// on every example and every real evaluation posting, with the last page
 /// filled to 92% at least unless every eligible achievement is in. Measured
-/// twice: by tailor's own layout (the batch summary) and by poppler.
+/// twice: by tailor's own layout (the batch summary) and by poppler; and
+/// every one passes `check --ats`.
 #[test]
 fn every_shipped_profile_fills_its_page_on_examples_and_real_postings() {
     let Some(real) = crate::harness::shared_dir("eval-real/postings", "the page-fill check") else {
@@ -191,6 +192,10 @@ fn every_shipped_profile_fills_its_page_on_examples_and_real_postings() {
                 "{profile} {name}: {layout}"
             );
             let pdf = out.join(row["outputs"][0].as_str().unwrap());
+            // What an ATS reads of it: everything, in order.
+            let ats = Tailor::new().args(["check", "--ats"]).arg(&pdf).run();
+            assert_eq!(ats.code(), 0, "{profile} {name}:\n{}", ats.stdout());
+            assert!(ats.stdout().contains("in order"), "{}", ats.stdout());
             let Some(n) = pages(&pdf) else {
                 assert!(std::env::var_os("CI").is_none(), "needs poppler-utils");
                 eprintln!("skipped: the poppler check needs poppler-utils");
