@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
     let t = engine.tailor(&posting).expect("tailors");
     let markup = engine.render(&posting, &t, &pdf).expect("renders").body;
     group.bench_function("one Typst layout of the résumé", |b| {
-        b.iter(|| tailor::pdf::layout(black_box(&markup)).expect("lays out"))
+        b.iter(|| tailor::pdf::layout(black_box(&markup), &[]).expect("lays out"))
     });
     group.finish();
 }

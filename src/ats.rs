@@ -570,7 +570,7 @@ mod tests {
         let source = format!(
             "#set page(paper: \"a4\")\n= Ada Example\nada\\@example.com · +44 20 7946 0000\n== Experience\n- First: {body}\n- Second: {body}\n== Skills\nRust, Go\n"
         );
-        crate::pdf::typeset(&source).unwrap().pdf
+        crate::pdf::typeset(&source, &[]).unwrap().pdf
     }
 
     fn expected(texts: &[&str]) -> Expected {

@@ -37,6 +37,8 @@ pub struct Engine {
     content_hash: String,
     /// The Typst templates a page budget is laid out with.
     pages: Renderer,
+    /// The profile's font from the system, for Typst (empty: the bundled).
+    fonts: Vec<typst::text::Font>,
 }
 
 impl Engine {
@@ -55,7 +57,13 @@ impl Engine {
         let index = LibraryIndex::build_with(&library, &profile.aliases)
             .with_boosts(&library, &profile.boosts);
         let costs = Costs::new(&library, &options);
+        let fonts = match &profile.font {
+            Some(family) => crate::pdf::system_font(family)
+                .map_err(|e| anyhow::anyhow!("profile `{}`: {e:#}", profile.label()))?,
+            None => Vec::new(),
+        };
         Ok(Engine {
+            fonts,
             presentation: presentation(profile, paper),
             profile: profile.label().to_string(),
             library,
@@ -193,6 +201,7 @@ impl Engine {
             &self.library,
             &tailored.selection,
             &view,
+            &self.fonts,
             self.manifest(posting, tailored),
         )
     }
@@ -298,7 +307,7 @@ impl Pager for Paging<'_> {
         let e = self.engine;
         let mentioned = |k: &str| coverage::mentioned(self.posting, &e.index, k);
         let view = render::view(&e.library, s, &e.presentation, &mentioned);
-        let layout = crate::pdf::layout(&e.pages.render(&view)?)?;
+        let layout = crate::pdf::layout(&e.pages.render(&view)?, &e.fonts)?;
         Ok(layout.pages.saturating_sub(1) as f64 + layout.fill)
     }
 }
@@ -314,6 +323,7 @@ fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
             .unwrap_or_else(|| Presentation::default().sections),
         paper: paper.or(profile.paper).unwrap_or_default(),
         matching_skills_only: profile.skills == SkillsMode::Matching,
+        font: profile.font.clone(),
     }
 }
 

@@ -62,12 +62,14 @@ impl Output {
     }
 
     /// Renders a view of `selection` into a document carrying `manifest`,
-    /// with the hash of the document's body recorded in it.
+    /// with the hash of the document's body recorded in it; a PDF is laid
+    /// out with `fonts` besides the bundled ones.
     pub fn render(
         &self,
         library: &Library,
         selection: &Selection,
         view: &ResumeView,
+        fonts: &[typst::text::Font],
         mut manifest: Manifest,
     ) -> Result<Document> {
         let (bytes, body) = match &self.renderer {
@@ -81,7 +83,7 @@ impl Output {
             }
             Some(r) if self.format.backend() == Backend::Pdf => {
                 let body = r.render(view)?;
-                let typeset = crate::pdf::typeset(&body)?;
+                let typeset = crate::pdf::typeset(&body, fonts)?;
                 (manifest::embed_pdf(&typeset.pdf, &mut manifest), body)
             }
             Some(r) => {

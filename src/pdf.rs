@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use typst::foundations::{Bytes, Smart};
 use typst::layout::{Abs, Frame, FrameItem};
 use typst::text::Font;
@@ -45,15 +45,49 @@ pub struct Typeset {
     pub layout: Layout,
 }
 
-/// Lays `source` (Typst markup) out, without writing the PDF.
-pub fn layout(source: &str) -> Result<Layout> {
-    Ok(measure(&compile(source)?))
+/// The faces of a font family installed on this system (a profile's
+/// `font`), in a fixed order. An error naming it when there are none.
+pub fn system_font(family: &str) -> Result<Vec<Font>> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    let mut faces: Vec<_> = db
+        .faces()
+        .filter(|f| {
+            f.families
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(family))
+        })
+        .map(|f| (f.post_script_name.clone(), f.index, f.id))
+        .collect();
+    // Directory order is the file system's: sort, for the same PDF.
+    faces.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let fonts: Vec<Font> = faces
+        .iter()
+        .filter_map(|&(_, _, id)| {
+            db.with_face_data(id, |data, index| {
+                Font::new(Bytes::new(data.to_vec()), index)
+            })
+            .flatten()
+        })
+        .collect();
+    if fonts.is_empty() {
+        bail!(
+            "font `{family}` is not installed on this system (`fc-list : family` lists those that are); install it, or remove `font:` from the profile for the bundled Libertinus Serif"
+        );
+    }
+    Ok(fonts)
+}
+
+/// Lays `source` (Typst markup) out, without writing the PDF; `fonts` are
+/// besides the bundled ones.
+pub fn layout(source: &str, fonts: &[Font]) -> Result<Layout> {
+    Ok(measure(&compile(source, fonts)?))
 }
 
 /// Lays `source` out and writes the PDF's bytes; writing them to a file is
 /// the caller's (atomic) job.
-pub fn typeset(source: &str) -> Result<Typeset> {
-    let document = compile(source)?;
+pub fn typeset(source: &str, fonts: &[Font]) -> Result<Typeset> {
+    let document = compile(source, fonts)?;
     let options = typst_pdf::PdfOptions {
         // A fixed identifier and no timestamp: byte-identical files.
         ident: Smart::Custom("tailor".into()),
@@ -69,13 +103,25 @@ pub fn typeset(source: &str) -> Result<Typeset> {
     })
 }
 
-fn compile(source: &str) -> Result<PagedDocument> {
+fn compile(source: &str, fonts: &[Font]) -> Result<PagedDocument> {
     let engine = TypstEngine::builder()
         .main_file(source.to_string())
-        .fonts(FONTS.iter().cloned())
+        .fonts(FONTS.iter().chain(fonts).cloned())
         .comemo_evict_max_age(Some(CACHE_AGE))
         .build();
-    engine.compile().output.map_err(|e| {
+    let compiled = engine.compile();
+    // A family Typst does not know falls back silently: say so instead.
+    if let Some(w) = compiled
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("unknown font family"))
+    {
+        bail!(
+            "the PDF template asks for a font Typst cannot find: {} (check the profile's `font`)",
+            w.message
+        );
+    }
+    compiled.output.map_err(|e| {
         let why = match e {
             TypstAsLibError::TypstSource(d) => messages(&d),
             other => other.to_string(),
@@ -159,8 +205,8 @@ mod tests {
     #[test]
     fn the_same_markup_gives_the_same_bytes() {
         let source = format!("{PAGE}= Ada\nLed the move.");
-        let a = typeset(&source).unwrap();
-        let b = typeset(&source).unwrap();
+        let a = typeset(&source, &[]).unwrap();
+        let b = typeset(&source, &[]).unwrap();
         assert!(a.pdf.starts_with(b"%PDF"));
         assert_eq!(a.pdf, b.pdf);
         assert_eq!(a.layout.pages, 1);
@@ -168,16 +214,16 @@ mod tests {
 
     #[test]
     fn the_layout_says_how_full_the_last_page_is() {
-        let short = layout(&format!("{PAGE}One line.")).unwrap();
-        let long = layout(&format!(
-            "{PAGE}{}",
-            "A line of text. #parbreak()\n".repeat(30)
-        ))
+        let short = layout(&format!("{PAGE}One line."), &[]).unwrap();
+        let long = layout(
+            &format!("{PAGE}{}", "A line of text. #parbreak()\n".repeat(30)),
+            &[],
+        )
         .unwrap();
-        let over = layout(&format!(
-            "{PAGE}{}",
-            "A line of text. #parbreak()\n".repeat(60)
-        ))
+        let over = layout(
+            &format!("{PAGE}{}", "A line of text. #parbreak()\n".repeat(60)),
+            &[],
+        )
         .unwrap();
         assert_eq!((short.pages, long.pages, over.pages), (1, 1, 2));
         assert!(short.fill < 0.1, "{short:?}");
@@ -186,7 +232,7 @@ mod tests {
 
     #[test]
     fn broken_markup_is_an_error_not_a_panic() {
-        let err = layout("#let x = (").unwrap_err();
+        let err = layout("#let x = (", &[]).unwrap_err();
         assert!(format!("{err:#}").contains("does not lay out"), "{err:#}");
     }
 }

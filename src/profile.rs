@@ -75,6 +75,9 @@ pub struct Profile {
     pub format: Option<Format>,
     /// Paper size for printing.
     pub paper: Option<Paper>,
+    /// A font family installed on this system for the PDF (and the HTML's
+    /// first choice), instead of the bundled Libertinus Serif.
+    pub font: Option<String>,
     /// Which skill keywords to show.
     #[serde(default)]
     pub skills: SkillsMode,
@@ -176,6 +179,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Profile> {
         if value == Some(0) {
             bail!(
                 "{}: `{key}: 0` leaves no room for achievements; give at least 1 or remove it",
+                path.display()
+            );
+        }
+    }
+    if let Some(f) = &p.font {
+        // A family name, nothing a template could read as markup or CSS.
+        let ok = |c: char| c.is_alphanumeric() || c == ' ' || c == '-';
+        if f.trim().is_empty() || !f.chars().all(ok) {
+            bail!(
+                "{}: `font: {f}` is not a font family name (letters, digits, spaces and hyphens, as `fc-list : family` lists them)",
                 path.display()
             );
         }

@@ -125,6 +125,8 @@ pub struct ResumeView {
     pub paper: &'static str,
     /// Typst's paper size ("a4" or "us-letter").
     pub typst_paper: &'static str,
+    /// The profile's font family, if it names one (else the bundled one).
+    pub font: Option<String>,
 }
 
 /// How the résumé is presented: what a profile decides.
@@ -140,6 +142,8 @@ pub struct Presentation {
     pub paper: Paper,
     /// Only skill keywords the posting mentions.
     pub matching_skills_only: bool,
+    /// A font family from the system, for the PDF and the HTML.
+    pub font: Option<String>,
 }
 
 impl Default for Presentation {
@@ -150,6 +154,7 @@ impl Default for Presentation {
             sections: Section::ALL.to_vec(),
             paper: Paper::A4,
             matching_skills_only: false,
+            font: None,
         }
     }
 }
@@ -285,6 +290,7 @@ pub fn view(
         sections: presentation.sections.clone(),
         paper: presentation.paper.css(),
         typst_paper: presentation.paper.typst(),
+        font: presentation.font.clone(),
     }
 }
 

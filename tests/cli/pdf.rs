@@ -282,3 +282,77 @@ fn every_format_under_a_page_budget_has_the_selection_laid_out() {
     assert_eq!(selections[0], selections[1]);
     assert_eq!(selections[0], selections[2]);
 }
+
+/// A profile may name a font installed on the system: the PDF embeds it
+/// (and the HTML asks for it first). One that is not installed is an error
+/// naming it, before anything is written.
+#[test]
+fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("sans.yaml");
+    // .ci/run installs fonts-liberation.
+    std::fs::write(&profile, "budget: 1p\nfont: Liberation Sans\n").unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let run = Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--profile",
+        ])
+        .arg(&profile)
+        .arg("--out")
+        .arg(&pdf)
+        .run();
+    if run.code() == 2 && run.stderr().contains("is not installed") {
+        assert!(std::env::var_os("CI").is_none(), "{}", run.stderr());
+        eprintln!("skipped: Liberation Sans is not installed (apt-get install fonts-liberation)");
+        return;
+    }
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    if let Ok(out) = Command::new("pdffonts").arg(&pdf).output() {
+        let fonts = String::from_utf8_lossy(&out.stdout);
+        assert!(fonts.contains("LiberationSans"), "{fonts}");
+    }
+    let html = dir.path().join("r.html");
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--profile",
+        ])
+        .arg(&profile)
+        .arg("--out")
+        .arg(&html)
+        .succeeds();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("font-family: \"Liberation Sans\", \"Libertinus Serif\""));
+
+    std::fs::write(&profile, "font: No Such Family Anywhere\n").unwrap();
+    let missing = dir.path().join("m.pdf");
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--profile",
+        ])
+        .arg(&profile)
+        .arg("--out")
+        .arg(&missing)
+        .fails_with(2)
+        .stderr_has("font `No Such Family Anywhere` is not installed on this system");
+    assert!(!missing.exists());
+    std::fs::write(&profile, "font: 'Evil\"; } body { x'\n").unwrap();
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "examples/payments-engineer.md",
+            "--profile",
+        ])
+        .arg(&profile)
+        .fails_with(2)
+        .stderr_has("is not a font family name");
+}
