@@ -4,14 +4,20 @@
 
 use crate::harness::Tailor;
 
-#[test]
-fn a_pdf_tailor_wrote_reads_back_whole_and_in_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("r.pdf");
+/// A PDF tailor writes for the payments example, in `dir`.
+fn compose_pdf(dir: &std::path::Path) -> std::path::PathBuf {
+    let pdf = dir.join("r.pdf");
     Tailor::new()
         .args(["compose", "--job", "examples/payments-engineer.md", "--out"])
         .arg(&pdf)
         .succeeds();
+    pdf
+}
+
+#[test]
+fn a_pdf_tailor_wrote_reads_back_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = compose_pdf(dir.path());
     let run = Tailor::new().args(["check", "--ats"]).arg(&pdf).succeeds();
     let out = run.stdout();
     assert!(out.contains("achievements read back, in order"), "{out}");
@@ -59,11 +65,7 @@ fn a_file_that_is_not_a_pdf_is_an_error_naming_it() {
 #[test]
 fn another_library_is_noted_not_failed() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("r.pdf");
-    Tailor::new()
-        .args(["compose", "--job", "examples/payments-engineer.md", "--out"])
-        .arg(&pdf)
-        .succeeds();
+    let pdf = compose_pdf(dir.path());
     Tailor::new()
         .args(["check", "--content", "tests/fixtures/content/full", "--ats"])
         .arg(&pdf)

@@ -290,20 +290,25 @@ fn every_format_under_a_page_budget_has_the_selection_laid_out() {
 fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("sans.yaml");
+    // Composes the payments example under the profile, to `out`.
+    let compose = |out: Option<&std::path::Path>| {
+        let run = Tailor::new()
+            .args([
+                "compose",
+                "--job",
+                "examples/payments-engineer.md",
+                "--profile",
+            ])
+            .arg(&profile);
+        match out {
+            Some(out) => run.arg("--out").arg(out),
+            None => run,
+        }
+    };
     // .ci/run installs fonts-liberation.
     std::fs::write(&profile, "budget: 1p\nfont: Liberation Sans\n").unwrap();
     let pdf = dir.path().join("r.pdf");
-    let run = Tailor::new()
-        .args([
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--profile",
-        ])
-        .arg(&profile)
-        .arg("--out")
-        .arg(&pdf)
-        .run();
+    let run = compose(Some(&pdf)).run();
     if run.code() == 2 && run.stderr().contains("is not installed") {
         assert!(std::env::var_os("CI").is_none(), "{}", run.stderr());
         eprintln!("skipped: Liberation Sans is not installed (apt-get install fonts-liberation)");
@@ -315,44 +320,18 @@ fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
         assert!(fonts.contains("LiberationSans"), "{fonts}");
     }
     let html = dir.path().join("r.html");
-    Tailor::new()
-        .args([
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--profile",
-        ])
-        .arg(&profile)
-        .arg("--out")
-        .arg(&html)
-        .succeeds();
+    compose(Some(&html)).succeeds();
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("font-family: \"Liberation Sans\", \"Libertinus Serif\""));
 
     std::fs::write(&profile, "font: No Such Family Anywhere\n").unwrap();
     let missing = dir.path().join("m.pdf");
-    Tailor::new()
-        .args([
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--profile",
-        ])
-        .arg(&profile)
-        .arg("--out")
-        .arg(&missing)
+    compose(Some(&missing))
         .fails_with(2)
         .stderr_has("font `No Such Family Anywhere` is not installed on this system");
     assert!(!missing.exists());
     std::fs::write(&profile, "font: 'Evil\"; } body { x'\n").unwrap();
-    Tailor::new()
-        .args([
-            "compose",
-            "--job",
-            "examples/payments-engineer.md",
-            "--profile",
-        ])
-        .arg(&profile)
+    compose(None)
         .fails_with(2)
         .stderr_has("is not a font family name");
 }
