@@ -14,7 +14,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::Engine;
-use crate::format::Format;
 use crate::input;
 use crate::output::Output;
 use crate::posting::Posting;
@@ -315,15 +314,10 @@ impl Batch {
             documents.push((format!("{stem}.{}", output.extension()), doc));
         }
         s.timings.lap(&s.timings.render, &mut t);
-        for (name, doc) in &documents {
+        for (name, _) in &documents {
             // `batch DIR --out-dir DIR`: a résumé never replaces a posting.
             write::ensure_not_input(&s.out_dir.join(name), &[path])?;
-            let kind = if doc.format == Format::Pdf {
-                Kind::Pdf
-            } else {
-                Kind::Resume
-            };
-            write::ensure_replaceable(&s.out_dir.join(name), kind, s.force)?;
+            write::ensure_replaceable(&s.out_dir.join(name), Kind::Resume, s.force)?;
         }
         for (name, doc) in &documents {
             write::write_atomic_unsynced(&s.out_dir.join(name), &doc.bytes)?;

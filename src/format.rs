@@ -24,6 +24,11 @@ pub enum Format {
     Html,
     /// PDF, laid out by tailor itself (Typst, fonts bundled).
     Pdf,
+    /// A Word document (.docx), laid out like the PDF.
+    Docx,
+    /// Plain text wrapped at 80 columns, for pasting into a form.
+    #[value(alias = "text")]
+    Txt,
     /// A JSON Resume document (schema 1.0), for JSON Resume themes.
     #[value(name = "jsonresume")]
     #[serde(rename = "jsonresume")]
@@ -39,6 +44,8 @@ pub enum Backend {
     JsonResume,
     /// The Typst template set, laid out to PDF.
     Pdf,
+    /// A Word document, built by [`crate::docx`].
+    Docx,
 }
 
 /// A set of handlebars templates: a main template and its partials.
@@ -61,6 +68,8 @@ pub enum Markup {
     Html,
     /// Typst: every markup character escaped.
     Typst,
+    /// Plain text: nothing escaped, inline Markdown written as its text.
+    Text,
 }
 
 impl TemplateSet {
@@ -82,6 +91,12 @@ impl TemplateSet {
         partials: Some("typ"),
         markup: Markup::Typst,
     };
+    /// The plain-text résumé.
+    pub const TEXT: TemplateSet = TemplateSet {
+        main: "resume.txt.hbs",
+        partials: Some("txt"),
+        markup: Markup::Text,
+    };
     /// The batch coverage report page.
     pub const BATCH_REPORT: TemplateSet = TemplateSet {
         main: "report.html.hbs",
@@ -97,12 +112,22 @@ const EXTENSIONS: &[(&str, Format)] = &[
     ("html", Format::Html),
     ("htm", Format::Html),
     ("pdf", Format::Pdf),
+    ("docx", Format::Docx),
+    ("txt", Format::Txt),
+    ("text", Format::Txt),
     ("json", Format::JsonResume),
 ];
 
 impl Format {
     /// Every format, in the order help and errors list them.
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Pdf, Format::JsonResume];
+    pub const ALL: [Format; 6] = [
+        Format::Md,
+        Format::Html,
+        Format::Pdf,
+        Format::Docx,
+        Format::Txt,
+        Format::JsonResume,
+    ];
 
     /// How the format is produced.
     pub fn backend(self) -> Backend {
@@ -110,17 +135,20 @@ impl Format {
             Format::Md => Backend::Templates(TemplateSet::MARKDOWN),
             Format::Html => Backend::Templates(TemplateSet::HTML),
             Format::Pdf => Backend::Pdf,
+            Format::Docx => Backend::Docx,
+            Format::Txt => Backend::Templates(TemplateSet::TEXT),
             Format::JsonResume => Backend::JsonResume,
         }
     }
 
     /// The template set a format renders through: its own, or for PDF the
-    /// Typst set it lays out; `None` for JSON Resume, which is data.
+    /// Typst set it lays out; `None` for JSON Resume and DOCX, which are
+    /// built as data.
     pub fn templates(self) -> Option<TemplateSet> {
         match self.backend() {
             Backend::Templates(t) => Some(t),
             Backend::Pdf => Some(TemplateSet::TYPST),
-            Backend::JsonResume => None,
+            Backend::JsonResume | Backend::Docx => None,
         }
     }
 
@@ -130,6 +158,8 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Txt => "txt",
             Format::JsonResume => "json",
         }
     }
@@ -140,6 +170,10 @@ impl Format {
             Format::Md => "text/markdown; charset=utf-8",
             Format::Html => "text/html; charset=utf-8",
             Format::Pdf => "application/pdf",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Txt => "text/plain; charset=utf-8",
             Format::JsonResume => "application/json",
         }
     }
@@ -150,13 +184,15 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Txt => "txt",
             Format::JsonResume => "jsonresume",
         }
     }
 
     /// True when the output is binary and never for a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Pdf
+        matches!(self, Format::Pdf | Format::Docx)
     }
 
     /// The format an output path's extension asks for: `None` when it has no
@@ -219,6 +255,14 @@ impl Paper {
             Paper::Letter => "us-letter",
         }
     }
+
+    /// Width and height in twentieths of a point, as Word measures a page.
+    pub fn twips(self) -> (u32, u32) {
+        match self {
+            Paper::A4 => (11906, 16838),
+            Paper::Letter => (12240, 15840),
+        }
+    }
 }
 
 /// A résumé section a profile can show, in the order it lists them.
@@ -264,10 +308,10 @@ mod tests {
 
     #[test]
     fn unknown_output_extension_is_an_error_listing_the_known_ones() {
-        let err = Format::from_path(Path::new("resume.docx"))
+        let err = Format::from_path(Path::new("resume.odt"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("cannot write .docx"), "{err}");
+        assert!(err.contains("cannot write .odt"), "{err}");
         assert!(err.contains(".md, .markdown, .html"), "{err}");
     }
 

@@ -1,7 +1,8 @@
 //! Provenance: a small machine-readable manifest embedded in every résumé
 //! tailor writes (an HTML comment in Markdown, a `<script
-//! type="application/json">` element in HTML: invisible when rendered), so
-//! that a variant can be explained, compared and rebuilt.
+//! type="application/json">` element in HTML: invisible when rendered; a
+//! comment line in a PDF, a custom XML part in a DOCX, a marked trailer in
+//! plain text), so that a variant can be explained, compared and rebuilt.
 //!
 //! The manifest records a hash of the document's body: the file without
 //! the manifest block itself. A file is tailor's own (replaceable without
@@ -88,13 +89,17 @@ fn hash_parts(parts: &[&[u8]]) -> String {
 }
 
 /// The manifest as JSON that cannot end the comment or element holding it:
-/// `<` and `>` are written as JSON escapes (valid anywhere they occur).
-fn to_json(m: &Manifest) -> String {
+/// `<`, `>` and `&` are written as JSON escapes (valid anywhere they occur).
+pub fn to_json(m: &Manifest) -> String {
     serde_json::to_string_pretty(m)
         .expect("the manifest serialises")
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
+
+/// Opens the plain-text trailer: the last line but one of a .txt résumé.
+const TXT_OPEN: &str = "-- tailor manifest (not part of the résumé; `tailor diff` reads it) --";
 
 /// `document` with the manifest embedded: at the end of Markdown, before
 /// `</body>` in HTML. Records in `m` the hash of what surrounds the block.
@@ -102,7 +107,15 @@ pub fn embed(document: &str, format: Format, m: &mut Manifest) -> String {
     let (before, after) = match format {
         // JSON Resume carries the manifest in its own `meta` (see embed_json).
         Format::JsonResume => return document.to_string(),
+        // A DOCX carries it in a part of its own (see docx_part).
+        Format::Docx => return document.to_string(),
         Format::Md => (format!("{}\n\n", document.trim_end()), "\n".to_string()),
+        Format::Txt => {
+            let before = format!("{}\n\n", document.trim_end());
+            m.body_hash = Some(hash(before.as_bytes()));
+            let json = serde_json::to_string(m).expect("the manifest serialises");
+            return format!("{before}{TXT_OPEN}\n{json}\n");
+        }
         Format::Html | Format::Pdf => match document.rfind("</body>") {
             Some(at) => (document[..at].to_string(), format!("\n{}", &document[at..])),
             None => (format!("{document}\n"), "\n".to_string()),
@@ -156,6 +169,158 @@ pub fn embed_pdf(pdf: &[u8], m: &mut Manifest) -> Vec<u8> {
     out
 }
 
+/// The DOCX part that holds the manifest, as docx-rs names the first
+/// custom XML part.
+const DOCX_PART: &str = "customXml/item1.xml";
+
+/// The manifest part's item id (a fixed GUID: the part is always tailor's).
+pub const DOCX_ITEM_ID: &str = "7A11E0F1-5E1F-4D0C-8A1B-7A110A5E0001";
+
+/// The manifest's root element in its DOCX part.
+const DOCX_ROOT: &str = "tailor-manifest";
+
+/// The custom XML part carrying `json` (from [`to_json`], which escapes
+/// `<`, `>` and `&`, so it is XML text as it stands).
+pub fn docx_part(json: &str) -> String {
+    format!(r#"<{DOCX_ROOT} xmlns="urn:tailor:manifest">{json}</{DOCX_ROOT}>"#)
+}
+
+/// The entries of a DOCX (a zip archive) as (name, bytes), in archive
+/// order; an error for an archive that cannot be read.
+fn zip_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Corrupted> {
+    use std::io::Read;
+    let bad =
+        |e: &dyn std::fmt::Display| Corrupted(format!("the DOCX archive cannot be read: {e}"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let mut out = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| bad(&e))?;
+        // A part over this is not one tailor wrote: refuse it rather than
+        // inflate it (a zip bomb).
+        if entry.size() > MAX_DOCX_PART {
+            return Err(Corrupted(format!(
+                "the DOCX part `{}` is over {} MB",
+                entry.name(),
+                MAX_DOCX_PART >> 20
+            )));
+        }
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry
+            .by_ref()
+            .take(MAX_DOCX_PART + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| bad(&e))?;
+        out.push((entry.name().to_string(), data));
+    }
+    Ok(out)
+}
+
+/// The largest DOCX part read back, uncompressed.
+const MAX_DOCX_PART: u64 = 32 << 20;
+
+/// The body hash of a DOCX: of every part's name and bytes, in archive
+/// order, but the manifest part's.
+pub fn docx_body_hash(docx: &[u8]) -> anyhow::Result<String> {
+    let entries = zip_entries(docx).map_err(|e| anyhow::anyhow!(e.0))?;
+    Ok(docx_hash(&entries))
+}
+
+fn docx_hash(entries: &[(String, Vec<u8>)]) -> String {
+    let mut parts: Vec<&[u8]> = Vec::new();
+    for (name, data) in entries.iter().filter(|(n, _)| n != DOCX_PART) {
+        parts.push(name.as_bytes());
+        parts.push(b"\0");
+        parts.push(data);
+    }
+    hash_parts(&parts)
+}
+
+/// The manifest of a DOCX tailor wrote: `Ok(None)` for an archive without
+/// tailor's part.
+fn read_docx(bytes: &[u8]) -> Result<Option<Found>, Corrupted> {
+    let entries = zip_entries(bytes)?;
+    let Some((_, part)) = entries.iter().find(|(n, _)| n == DOCX_PART) else {
+        return Ok(None);
+    };
+    let text = std::str::from_utf8(part)
+        .map_err(|_| Corrupted("the DOCX manifest part is not UTF-8".into()))?;
+    let open = format!("<{DOCX_ROOT} ");
+    let Some(start) = text.find(&open) else {
+        return Ok(None);
+    };
+    let body_start = text[start..]
+        .find('>')
+        .map(|n| start + n + 1)
+        .ok_or_else(|| Corrupted("the DOCX manifest part is not closed".into()))?;
+    let end = text
+        .rfind(&format!("</{DOCX_ROOT}>"))
+        .filter(|&e| e >= body_start)
+        .ok_or_else(|| Corrupted("the DOCX manifest part is not closed".into()))?;
+    let json = quick_xml::escape::unescape(&text[body_start..end])
+        .map_err(|e| Corrupted(format!("the DOCX manifest part is not valid XML: {e}")))?;
+    let manifest = parse(serde_json::from_str(json.trim()))?;
+    let intact = manifest.body_hash.as_deref() == Some(docx_hash(&entries).as_str());
+    let rest = entries
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, xml)| docx_text(xml))
+        .unwrap_or_default();
+    Ok(Some(Found {
+        manifest,
+        rest,
+        intact,
+    }))
+}
+
+/// The text of a DOCX's document part: a line per paragraph.
+fn docx_text(xml: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let (mut out, mut in_text) = (String::new(), false);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => out.push('\n'),
+            Ok(Event::Empty(e)) if matches!(e.name().as_ref(), b"w:tab" | b"w:br") => out.push(' '),
+            Ok(Event::Text(t)) if in_text => out.push_str(&t.xml10_content().unwrap_or_default()),
+            Ok(Event::GeneralRef(r)) if in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    out.push(c);
+                } else if let Some(c) =
+                    quick_xml::escape::resolve_xml_entity(&String::from_utf8_lossy(r.as_ref()))
+                {
+                    out.push_str(c);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The manifest of a plain-text résumé: the line after the last trailer
+/// mark, which opens a line.
+fn read_txt(document: &str) -> Option<Result<Found, Corrupted>> {
+    let start = document.rfind(&format!("\n{TXT_OPEN}\n"))? + 1;
+    let json_start = start + TXT_OPEN.len() + 1;
+    let line = document[json_start..].lines().next().unwrap_or("");
+    // tailor's trailer ends the file; a mark with more after it is text.
+    if !document[json_start + line.len()..].trim().is_empty() {
+        return None;
+    }
+    Some(parse(serde_json::from_str(line)).map(|manifest| {
+        let before = &document[..start];
+        let intact = manifest.body_hash.as_deref() == Some(hash(before.as_bytes()).as_str());
+        Found {
+            manifest,
+            rest: before.to_string(),
+            intact,
+        }
+    }))
+}
+
 /// A manifest as found in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -169,16 +334,22 @@ pub struct Found {
 }
 
 /// The manifest of a file tailor wrote, from its bytes, in any format:
-/// Markdown, HTML, JSON Resume or PDF. `Ok(None)` for a file tailor did
+/// Markdown, HTML, JSON Resume, PDF, DOCX or text. `Ok(None)` for a file tailor did
 /// not write, `Err` for a manifest that is there but broken. Never panics,
 /// whatever the bytes.
 pub fn read(bytes: &[u8]) -> Result<Option<Found>, Corrupted> {
     if bytes.starts_with(b"%PDF") {
         return read_pdf(bytes);
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return read_docx(bytes);
+    }
     let Ok(document) = std::str::from_utf8(bytes) else {
         return Ok(None);
     };
+    if let Some(found) = read_txt(document) {
+        return found.map(Some);
+    }
     // A JSON Resume document carries it in `meta.tailor`.
     if document.trim_start().starts_with('{') {
         if let Ok(mut v) = serde_json::from_str::<serde_json::Value>(document) {
@@ -323,6 +494,65 @@ mod tests {
         let doc = embed("# R\n", Format::Md, &mut m);
         let err = read_text(&doc).unwrap_err();
         assert!(err.0.contains("lists `a` twice"), "{}", err.0);
+    }
+
+    #[test]
+    fn plain_text_carries_a_trailer_that_reads_back_and_tells_an_edit() {
+        let mut m = manifest();
+        let doc = embed("Jane Doe\n\nEXPERIENCE\n- Built it.\n", Format::Txt, &mut m);
+        assert!(doc.ends_with("}\n"), "{doc}");
+        let found = read_text(&doc).unwrap().unwrap();
+        assert!(found.intact);
+        assert_eq!(found.manifest, m);
+        assert!(found.rest.starts_with("Jane Doe"));
+        let edited = doc.replace("Built", "Made");
+        assert!(!read_text(&edited).unwrap().unwrap().intact);
+        // The mark quoted with text after it is text, not a manifest.
+        let quoted = format!("{doc}\nmore text\n");
+        assert_eq!(read_text(&quoted).unwrap(), None);
+    }
+
+    /// A zip archive of `parts`, stored, as a DOCX is.
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, data) in parts {
+            w.start_file(*name, options).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_docx_carries_its_manifest_in_a_part_the_body_hash_leaves_out() {
+        let mut m = manifest();
+        let body = b"<w:document>Built it</w:document>".as_slice();
+        let draft = zip_of(&[("word/document.xml", body), (DOCX_PART, b"<x/>")]);
+        m.body_hash = Some(docx_body_hash(&draft).unwrap());
+        let part = docx_part(&to_json(&m));
+        let docx = zip_of(&[("word/document.xml", body), (DOCX_PART, part.as_bytes())]);
+        let found = read(&docx).unwrap().unwrap();
+        assert!(found.intact);
+        assert_eq!(found.manifest, m, "the role's `</script> -->` survives XML");
+        let edited = zip_of(&[
+            (
+                "word/document.xml",
+                b"<w:document>Made it</w:document>".as_slice(),
+            ),
+            (DOCX_PART, part.as_bytes()),
+        ]);
+        assert!(!read(&edited).unwrap().unwrap().intact);
+        // A DOCX tailor did not write, and bytes that are not an archive.
+        assert_eq!(read(&zip_of(&[("word/document.xml", body)])).unwrap(), None);
+        assert!(read(b"PK\x03\x04 not really").is_err());
+    }
+
+    #[test]
+    fn a_docx_reads_as_a_line_per_paragraph() {
+        let xml = br#"<w:document><w:body><w:p><w:r><w:t>A &amp; B</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">C </w:t></w:r></w:p><w:p><w:r><w:t>D</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(docx_text(xml), "A & B C \nD\n");
     }
 
     #[test]

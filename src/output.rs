@@ -28,7 +28,8 @@ pub struct Document {
     pub format: Format,
     /// The file's bytes, manifest included.
     pub bytes: Vec<u8>,
-    /// The text without its manifest (for PDF: the Typst markup laid out).
+    /// The text without its manifest (for PDF: the Typst markup laid out;
+    /// for DOCX: its `word/document.xml`).
     pub body: String,
     /// Its manifest, body hash included.
     pub manifest: Manifest,
@@ -73,6 +74,7 @@ impl Output {
         mut manifest: Manifest,
     ) -> Result<Document> {
         let (bytes, body) = match &self.renderer {
+            None if self.format == Format::Docx => crate::docx::document(view, &mut manifest)?,
             None => {
                 // No template: the document is data, with the manifest in `meta`.
                 let mut doc = crate::jsonresume::document(library, selection, view);

@@ -13,14 +13,37 @@ use typst::text::Font;
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
-/// The fonts Typst may use: the ones bundled with it (Libertinus Serif, New
-/// Computer Modern, DejaVu Sans Mono), parsed once and shared (a font is a
-/// reference-counted handle on its bytes).
+/// The résumé's default face, bundled (`assets/fonts/`, SIL OFL): Liberation
+/// Serif, whose metrics are Times New Roman's. Word and LibreOffice have
+/// Times New Roman or an alias of it, so a DOCX naming it lays out line for
+/// line as the PDF does, and the page a budget was fitted to holds there too.
+pub const DEFAULT_FAMILY: &str = "Liberation Serif";
+
+/// The default face's files.
+const DEFAULT_FACES: [&[u8]; 4] = [
+    include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The fonts Typst may use: the default face, and those bundled with Typst
+/// (Libertinus Serif, New Computer Modern, DejaVu Sans Mono), parsed once
+/// and shared (a font is a reference-counted handle on its bytes).
 static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    typst_assets::fonts()
+    DEFAULT_FACES
+        .into_iter()
+        .chain(typst_assets::fonts())
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect()
 });
+
+/// True when `family` is one of the bundled fonts' (no system font needed).
+pub fn is_bundled(family: &str) -> bool {
+    FONTS
+        .iter()
+        .any(|f| f.info().family.eq_ignore_ascii_case(family))
+}
 
 /// Compilations a memoised result may go unused before it is dropped. A
 /// page budget lays out a few near-identical résumés in a row, and each
@@ -46,8 +69,12 @@ pub struct Typeset {
 }
 
 /// The faces of a font family installed on this system (a profile's
-/// `font`), in a fixed order. An error naming it when there are none.
+/// `font`), in a fixed order; none for a bundled family. An error naming it
+/// when there are none.
 pub fn system_font(family: &str) -> Result<Vec<Font>> {
+    if is_bundled(family) {
+        return Ok(Vec::new());
+    }
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
     let mut faces: Vec<_> = db
@@ -72,7 +99,7 @@ pub fn system_font(family: &str) -> Result<Vec<Font>> {
         .collect();
     if fonts.is_empty() {
         bail!(
-            "font `{family}` is not installed on this system (`fc-list : family` lists those that are); install it, or remove `font:` from the profile for the bundled Libertinus Serif"
+            "font `{family}` is not installed on this system (`fc-list : family` lists those that are); install it, or remove `font:` from the profile for the bundled Liberation Serif"
         );
     }
     Ok(fonts)
@@ -200,7 +227,7 @@ mod tests {
     use super::*;
 
     const PAGE: &str =
-        "#set page(paper: \"a4\", margin: 20mm)\n#set text(font: \"Libertinus Serif\")\n";
+        "#set page(paper: \"a4\", margin: 20mm)\n#set text(font: \"Liberation Serif\")\n";
 
     #[test]
     fn the_same_markup_gives_the_same_bytes() {

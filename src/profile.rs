@@ -75,8 +75,9 @@ pub struct Profile {
     pub format: Option<Format>,
     /// Paper size for printing.
     pub paper: Option<Paper>,
-    /// A font family installed on this system for the PDF (and the HTML's
-    /// first choice), instead of the bundled Libertinus Serif.
+    /// A font family for the PDF, the DOCX and the HTML's first choice:
+    /// bundled (Liberation Serif, Libertinus Serif) or installed on this
+    /// system; instead of the bundled Liberation Serif.
     pub font: Option<String>,
     /// Which skill keywords to show.
     #[serde(default)]

@@ -96,6 +96,30 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/partials/typ/education.hbs"),
     ),
     (
+        "resume.txt.hbs",
+        include_str!("../templates/resume.txt.hbs"),
+    ),
+    (
+        "partials/txt/header.hbs",
+        include_str!("../templates/partials/txt/header.hbs"),
+    ),
+    (
+        "partials/txt/summary.hbs",
+        include_str!("../templates/partials/txt/summary.hbs"),
+    ),
+    (
+        "partials/txt/experience.hbs",
+        include_str!("../templates/partials/txt/experience.hbs"),
+    ),
+    (
+        "partials/txt/skills.hbs",
+        include_str!("../templates/partials/txt/skills.hbs"),
+    ),
+    (
+        "partials/txt/education.hbs",
+        include_str!("../templates/partials/txt/education.hbs"),
+    ),
+    (
         "report.html.hbs",
         include_str!("../templates/report.html.hbs"),
     ),
@@ -125,6 +149,9 @@ pub struct ResumeView {
     pub paper: &'static str,
     /// Typst's paper size ("a4" or "us-letter").
     pub typst_paper: &'static str,
+    /// The paper, for backends that are not templates (DOCX).
+    #[serde(skip)]
+    pub page: Paper,
     /// The profile's font family, if it names one (else the bundled one).
     pub font: Option<String>,
 }
@@ -290,6 +317,7 @@ pub fn view(
         sections: presentation.sections.clone(),
         paper: presentation.paper.css(),
         typst_paper: presentation.paper.typst(),
+        page: presentation.paper,
         font: presentation.font.clone(),
     }
 }
@@ -408,6 +436,18 @@ handlebars_helper!(join: |items: array, sep: str| {
         .collect::<Vec<_>>().join(sep)
 });
 
+handlebars_helper!(wrap: |text: str, *args| {
+    // `{{wrap text}}` or `{{wrap text "- "}}`: the prefix opens the first line.
+    // (`*args` holds every parameter, `text` included.)
+    let prefix = args.get(1).and_then(|v| v.as_str()).unwrap_or("");
+    crate::plain_text::wrap(text, prefix)
+});
+
+handlebars_helper!(concat: |*args| {
+    args.iter().map(|v| match v.as_str() { Some(s) => s.to_string(), None => v.to_string() })
+        .collect::<String>()
+});
+
 /// A configured set of templates, ready to render.
 pub struct Renderer {
     registry: Handlebars<'static>,
@@ -447,6 +487,15 @@ impl Renderer {
                     Box::new(MarkdownHelper(crate::typst_text::from_markdown)),
                 );
                 registry.register_helper("str", Box::new(typst_string_helper));
+            }
+            Markup::Text => {
+                registry.register_escape_fn(handlebars::no_escape);
+                registry.register_helper(
+                    "md",
+                    Box::new(MarkdownHelper(crate::plain_text::from_markdown)),
+                );
+                registry.register_helper("wrap", Box::new(wrap));
+                registry.register_helper("concat", Box::new(concat));
             }
         }
         registry.register_helper("join", Box::new(join));

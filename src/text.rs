@@ -1,5 +1,6 @@
 //! Small text helpers shared by loading, selection and rendering: inline
-//! Markdown to plain text, word counts, and "did you mean" suggestions.
+//! Markdown to plain text or to marked spans, word counts, and "did you
+//! mean" suggestions.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -32,6 +33,81 @@ pub fn plain(markdown: &str) -> String {
         }
     }
     fold_whitespace(&out)
+}
+
+/// A stretch of inline Markdown with one set of marks: what a backend that
+/// is not markup (DOCX runs, plain text) writes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    /// The visible text, whitespace kept as written (line breaks as spaces).
+    pub text: String,
+    /// Inside `**strong**`.
+    pub bold: bool,
+    /// Inside `_emphasis_`.
+    pub italic: bool,
+    /// `code`.
+    pub code: bool,
+    /// The link it belongs to: a safe target only (see [`is_safe_url`]).
+    pub link: Option<String>,
+}
+
+/// Inline Markdown as [`Span`]s, in order. Raw HTML is text; an image is
+/// its alt text; a link to script is its text; paragraphs run together with
+/// a space, as inline text does.
+pub fn spans(markdown: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let (mut bold, mut italic) = (0usize, 0usize);
+    let mut link: Option<String> = None;
+    let mut paragraphs = 0;
+    for event in Parser::new(markdown) {
+        let marks = |code| Span {
+            text: String::new(),
+            bold: bold > 0,
+            italic: italic > 0,
+            code,
+            link: link.clone(),
+        };
+        match event {
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                push_span(&mut out, &t, marks(false))
+            }
+            Event::Code(t) => push_span(&mut out, &t, marks(true)),
+            Event::SoftBreak | Event::HardBreak => push_span(&mut out, " ", marks(false)),
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = is_safe_url(&dest_url).then(|| dest_url.to_string())
+            }
+            Event::End(TagEnd::Link) => link = None,
+            Event::Start(Tag::Paragraph) => {
+                if paragraphs > 0 {
+                    push_span(&mut out, " ", Span::default());
+                }
+                paragraphs += 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Appends `text` with the marks of `marks`, to the last span when it has
+/// the same marks.
+fn push_span(out: &mut Vec<Span>, text: &str, marks: Span) {
+    match out.last_mut() {
+        Some(last)
+            if (last.bold, last.italic, last.code, &last.link)
+                == (marks.bold, marks.italic, marks.code, &marks.link) =>
+        {
+            last.text.push_str(text)
+        }
+        _ => out.push(Span {
+            text: text.to_string(),
+            ..marks
+        }),
+    }
 }
 
 /// Runs of whitespace become one space; ends trimmed.
@@ -91,6 +167,30 @@ pub fn without_unsafe_links(markdown: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_carry_marks_and_safe_links_only() {
+        let s = spans(
+            "Cut **p99 _by_ 40%** via [the `cache`](https://e.com) and [x](javascript:alert(1))",
+        );
+        let view: Vec<(&str, bool, bool, bool, Option<&str>)> = s
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic, s.code, s.link.as_deref()))
+            .collect();
+        assert_eq!(
+            view,
+            [
+                ("Cut ", false, false, false, None),
+                ("p99 ", true, false, false, None),
+                ("by", true, true, false, None),
+                (" 40%", true, false, false, None),
+                (" via ", false, false, false, None),
+                ("the ", false, false, false, Some("https://e.com")),
+                ("cache", false, false, true, Some("https://e.com")),
+                (" and x", false, false, false, None),
+            ]
+        );
+    }
 
     #[test]
     fn plain_drops_markup_but_keeps_words() {

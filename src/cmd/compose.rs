@@ -61,12 +61,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
         );
     }
     if let Some(out) = out {
-        let kind = if format == Format::Pdf {
-            Kind::Pdf
-        } else {
-            Kind::Resume
-        };
-        write::ensure_replaceable(out, kind, args.force)?;
+        write::ensure_replaceable(out, Kind::Resume, args.force)?;
     }
     if let Some(report) = &args.report {
         write::ensure_replaceable(report, Kind::Report, args.force)?;

@@ -37,14 +37,20 @@ fn visible_text(document: &str) -> String {
 
 fn read_side(path: &Path) -> Result<Side> {
     let bytes = crate::input::read_file(path, "résumé", MAX_DIFF_BYTES)?;
-    let document = String::from_utf8(bytes).map_err(|_| {
-        anyhow!(
-            "`{}` is not UTF-8 text; tailor diff compares résumés tailor wrote",
-            path.display()
-        )
-    })?;
     let name = path.display().to_string();
-    match manifest::read(document.as_bytes()) {
+    // A PDF or DOCX is read for its manifest; any other file is text.
+    let binary = bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04");
+    let document = if binary {
+        String::new()
+    } else {
+        String::from_utf8(bytes.clone()).map_err(|_| {
+            anyhow!(
+                "`{}` is not UTF-8 text; tailor diff compares résumés tailor wrote",
+                path.display()
+            )
+        })?
+    };
+    match manifest::read(&bytes) {
         Ok(Some(found)) => {
             if !found.intact && found.manifest.body_hash.is_some() {
                 // Still compared: the manifest tells what tailor selected.
@@ -60,6 +66,10 @@ fn read_side(path: &Path) -> Result<Side> {
                 text: visible_text(&found.rest),
             })
         }
+        Ok(None) if binary => bail!(
+            "`{}` has no tailor manifest; tailor diff compares résumés tailor wrote",
+            path.display()
+        ),
         Ok(None) => Ok(Side {
             name,
             manifest: None,

@@ -137,13 +137,13 @@ pub struct Layout {
 }
 
 impl Default for Layout {
-    /// The built-in PDF template (Libertinus Serif 10.5 pt, 14 × 12 mm
-    /// margins) on A4: about 118 characters a line and 63 lines a page.
+    /// The built-in PDF template (Liberation Serif 10.5 pt, 14 × 12 mm
+    /// margins) on A4: about 121 characters a line and 63 lines a page.
     /// Line budgets count in these lines; a page budget starts its search
     /// from them and is then closed by the real layout ([`super::fit`]).
     fn default() -> Self {
         Layout {
-            line_width: 118,
+            line_width: 121,
             bullet_indent: 3,
             lines_per_page: 63,
         }

@@ -66,12 +66,9 @@ fn mode_for(path: &Path) -> std::fs::Permissions {
 /// `--force`: something tailor wrote, as tailor wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A résumé in Markdown, HTML or JSON Resume: it carries a tailor
-    /// manifest whose body hash matches it.
+    /// A résumé, in any format: it carries a tailor manifest whose body
+    /// hash matches it (see [`crate::manifest`]).
     Resume,
-    /// A PDF: the same, its manifest a comment line (see
-    /// [`crate::manifest::embed_pdf`]).
-    Pdf,
     /// A match report (`--report`), JSON or Markdown.
     Report,
     /// A batch summary or report page.
@@ -101,7 +98,7 @@ fn verdict(kind: Kind, bytes: &[u8]) -> Verdict {
             Verdict::Foreign
         }
     };
-    if matches!(kind, Kind::Resume | Kind::Pdf) {
+    if kind == Kind::Resume {
         return match crate::manifest::read(bytes) {
             Ok(Some(found)) if found.intact => Verdict::Ours,
             Ok(Some(found)) if found.manifest.body_hash.is_none() => Verdict::Unhashed,
@@ -114,7 +111,7 @@ fn verdict(kind: Kind, bytes: &[u8]) -> Verdict {
         return Verdict::Foreign;
     };
     judged(match kind {
-        Kind::Resume | Kind::Pdf => false,
+        Kind::Resume => false,
         // A JSON report has exactly the report's keys (and maybe its
         // optional ones): a file that merely has `coverage` and `selected`
         // among others is not one.
@@ -316,7 +313,7 @@ mod tests {
         assert!(ensure_replaceable(&report, Kind::Report, false).is_ok());
         let pdf = dir.path().join("r.pdf");
         std::fs::write(&pdf, "%PDF-1.7").unwrap();
-        assert!(ensure_replaceable(&pdf, Kind::Pdf, false).is_err());
+        assert!(ensure_replaceable(&pdf, Kind::Resume, false).is_err());
     }
 
     #[test]

@@ -63,14 +63,14 @@ fn manifest_content_hash_does_not_depend_on_the_profile() {
 #[test]
 fn unknown_output_extension_is_an_error_not_markdown() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["resume.docx", "resume.txt"] {
+    for name in ["resume.odt", "resume.rtf"] {
         let out = dir.path().join(name);
         Tailor::new()
             .args(["compose", "--job", "examples/payments-engineer.md", "--out"])
             .arg(&out)
             .fails_with(2)
             .stderr_has("tailor cannot write")
-            .stderr_has(".md, .markdown, .html, .htm, .pdf, .json");
+            .stderr_has(".md, .markdown, .html, .htm, .pdf, .docx, .txt, .text, .json");
         assert!(!out.exists());
     }
 }

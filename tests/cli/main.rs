@@ -13,6 +13,7 @@ mod batch;
 mod browser;
 mod compose;
 mod diff;
+mod docx;
 mod ecosystem;
 mod engine_bugs;
 mod errors;

@@ -283,8 +283,8 @@ fn every_format_under_a_page_budget_has_the_selection_laid_out() {
     assert_eq!(selections[0], selections[2]);
 }
 
-/// A profile may name a font installed on the system: the PDF embeds it
-/// (and the HTML asks for it first). One that is not installed is an error
+/// A profile may name a font installed on the system, or a bundled one:
+/// the PDF embeds it (and the HTML asks for it first, the DOCX names it). One that is not installed is an error
 /// naming it, before anything is written.
 #[test]
 fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
@@ -322,7 +322,27 @@ fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
     let html = dir.path().join("r.html");
     compose(Some(&html)).succeeds();
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains("font-family: \"Liberation Sans\", \"Libertinus Serif\""));
+    assert!(page.contains("font-family: \"Liberation Sans\", \"Liberation Serif\""));
+
+    // A bundled family needs no installing; the DOCX names it too.
+    std::fs::write(&profile, "budget: 1p\nfont: Libertinus Serif\n").unwrap();
+    let bundled = dir.path().join("b.pdf");
+    compose(Some(&bundled)).succeeds();
+    if let Ok(out) = Command::new("pdffonts").arg(&bundled).output() {
+        let fonts = String::from_utf8_lossy(&out.stdout);
+        assert!(fonts.contains("LibertinusSerif"), "{fonts}");
+    }
+    let docx = dir.path().join("b.docx");
+    compose(Some(&docx)).succeeds();
+    let bytes = std::fs::read(&docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/styles.xml").unwrap(),
+        &mut styles,
+    )
+    .unwrap();
+    assert!(styles.contains("w:ascii=\"Libertinus Serif\""), "{styles}");
 
     std::fs::write(&profile, "font: No Such Family Anywhere\n").unwrap();
     let missing = dir.path().join("m.pdf");

@@ -184,7 +184,7 @@ fn exported_templates_render_the_same_and_export_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("t");
     let export = || Tailor::new().args(["templates", "export", d.to_str().unwrap()]);
-    export().succeeds().stdout_has("wrote 21 template files");
+    export().succeeds().stdout_has("wrote 27 template files");
     assert!(d.join("partials/html/style.css.hbs").is_file());
     for format in ["md", "html"] {
         let builtin = compose(&["--job", EXAMPLES[0], "--format", format]);

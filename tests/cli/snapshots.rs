@@ -1,6 +1,6 @@
 //! Snapshots of rendered résumés (insta): the shipped content on every
-//! example posting, and a complete fixture in both formats. Review changes
-//! with `cargo insta review`.
+//! example posting, and a complete fixture in Markdown, HTML, text and
+//! DOCX. Review changes with `cargo insta review`.
 
 use crate::harness::Tailor;
 
@@ -48,4 +48,45 @@ fn full_fixture_in_both_formats() {
     let mut html = base.to_vec();
     html.extend(["--format", "html"]);
     insta::assert_snapshot!("full_html", compose(&html));
+    let mut txt = base.to_vec();
+    txt.extend(["--format", "txt"]);
+    insta::assert_snapshot!("full_txt", compose(&txt));
+}
+
+/// The DOCX's document part, a paragraph a line: its structure (styles,
+/// numbering, runs, hyperlinks) as Word reads it.
+#[test]
+fn full_fixture_as_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("full.docx");
+    Tailor::new()
+        .args([
+            "compose",
+            "--job",
+            "tests/fixtures/postings/payments.txt",
+            "--content",
+            "tests/fixtures/content/full",
+            "--budget",
+            "60",
+            "--out",
+        ])
+        .arg(&out)
+        .succeeds();
+    let bytes = std::fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let part = |archive: &mut zip::ZipArchive<_>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text.replace("<w:p ", "\n<w:p ")
+            .replace("<Relationship ", "\n<Relationship ")
+    };
+    insta::assert_snapshot!(
+        "full_docx_document",
+        part(&mut archive, "word/document.xml")
+    );
+    insta::assert_snapshot!(
+        "full_docx_relationships",
+        part(&mut archive, "word/_rels/document.xml.rels")
+    );
+    insta::assert_snapshot!("full_docx_core", part(&mut archive, "docProps/core.xml"));
 }
