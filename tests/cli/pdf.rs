@@ -355,3 +355,29 @@ fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
         .fails_with(2)
         .stderr_has("is not a font family name");
 }
+
+/// Regression: with a location or a link but no email or phone, the PDF's
+/// contact line started with a separator (" · Lisbon · GitHub").
+#[test]
+fn the_contact_line_never_starts_with_a_separator() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.yaml");
+    std::fs::write(
+        &library,
+        "basics:\n  name: Robin Example\n  location: Lisbon\n  links:\n    - label: GitHub\n      url: https://example.com/robin\nexperience:\n  - title: Engineer\n    start: 2020-01\n    end: present\n    achievements:\n      - id: one\n        text: Built the billing service.\n",
+    )
+    .unwrap();
+    let posting = dir.path().join("job.txt");
+    std::fs::write(&posting, "Billing engineer\n\nBilling.\n").unwrap();
+    let pdf = dir.path().join("r.pdf");
+    Tailor::new()
+        .args(["compose", "--content"])
+        .arg(&library)
+        .arg("--job")
+        .arg(&posting)
+        .arg("--out")
+        .arg(&pdf)
+        .succeeds();
+    let Some(text) = pdftotext(&pdf) else { return };
+    assert!(text.contains("Robin Example Lisbon · GitHub"), "{text}");
+}
