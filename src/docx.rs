@@ -141,7 +141,7 @@ struct Links {
 impl Links {
     fn hyperlink(&mut self, url: &str) -> Hyperlink {
         self.count += 1;
-        let mut link = Hyperlink::new(url, HyperlinkType::External);
+        let mut link = Hyperlink::new(xml_safe(url), HyperlinkType::External);
         if let HyperlinkData::External { rid, .. } = &mut link.link {
             *rid = format!("rIdLink{}", self.count);
         }
@@ -297,10 +297,25 @@ fn run(span: &Span) -> Run {
     run
 }
 
+/// `s` with the characters XML 1.0 cannot hold dropped (C0 controls but
+/// tab and newline, U+FFFE, U+FFFF): docx-rs writes them as they are, and
+/// Word refuses a document that has them.
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}')
+        })
+        .collect()
+}
+
+fn text_run(text: impl AsRef<str>) -> Run {
+    Run::new().add_text(xml_safe(text.as_ref()))
+}
+
 fn fold_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    for c in xml_safe(s).chars() {
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -332,9 +347,9 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
                 .footer(0)
                 .gutter(0),
         );
-    docx = docx.add_paragraph(styled(TITLE).add_run(Run::new().add_text(&view.title)));
+    docx = docx.add_paragraph(styled(TITLE).add_run(text_run(&view.title)));
     if let (Some(_), Some(headline)) = (&view.basics.name, &view.basics.headline) {
-        docx = docx.add_paragraph(styled(SUBTITLE).add_run(Run::new().add_text(headline)));
+        docx = docx.add_paragraph(styled(SUBTITLE).add_run(text_run(headline)));
     }
     if !view.contact.is_empty() {
         let b = &view.basics;
@@ -352,7 +367,7 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
         let mut p = styled(BODY);
         for (n, part) in parts.iter().enumerate() {
             if n > 0 {
-                p = p.add_run(Run::new().add_text(" · ").color(g::MUTED));
+                p = p.add_run(text_run(" · ").color(g::MUTED));
             }
             p = inline(p, part, links);
         }
@@ -364,18 +379,16 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
             Section::Summary => {
                 if let Some(summary) = &view.summary {
                     docx = docx
-                        .add_paragraph(styled(HEADING1).add_run(Run::new().add_text("Summary")))
+                        .add_paragraph(styled(HEADING1).add_run(text_run("Summary")))
                         .add_paragraph(inline(styled(BODY), summary, links));
                 }
             }
             Section::Experience => {
-                docx =
-                    docx.add_paragraph(styled(HEADING1).add_run(Run::new().add_text("Experience")));
+                docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Experience")));
                 for role in &view.experience {
-                    let mut heading = styled(HEADING2).add_run(Run::new().add_text(&role.title));
+                    let mut heading = styled(HEADING2).add_run(text_run(&role.title));
                     if let Some(company) = &role.company {
-                        heading = heading
-                            .add_run(Run::new().add_text(format!(", {company}")).disable_bold());
+                        heading = heading.add_run(text_run(format!(", {company}")).disable_bold());
                     }
                     docx = docx.add_paragraph(heading);
                     if !role.dates.is_empty() {
@@ -384,8 +397,7 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
                             dates.push_str(" · ");
                             dates.push_str(location);
                         }
-                        docx =
-                            docx.add_paragraph(styled(DATES).add_run(Run::new().add_text(dates)));
+                        docx = docx.add_paragraph(styled(DATES).add_run(text_run(dates)));
                     }
                     if let Some(summary) = &role.summary {
                         docx = docx.add_paragraph(inline(styled(BODY), summary, links));
@@ -399,28 +411,26 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
             }
             Section::Skills => {
                 if !view.skills.is_empty() {
-                    docx =
-                        docx.add_paragraph(styled(HEADING1).add_run(Run::new().add_text("Skills")));
+                    docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Skills")));
                     for group in &view.skills {
                         docx = docx.add_paragraph(
                             tight()
-                                .add_run(Run::new().add_text(format!("{}: ", group.name)).bold())
-                                .add_run(Run::new().add_text(group.keywords.join(", "))),
+                                .add_run(text_run(format!("{}: ", group.name)).bold())
+                                .add_run(text_run(group.keywords.join(", "))),
                         );
                     }
                 }
             }
             Section::Education => {
                 if !view.education.is_empty() {
-                    docx = docx
-                        .add_paragraph(styled(HEADING1).add_run(Run::new().add_text("Education")));
+                    docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Education")));
                     for e in &view.education {
-                        let mut p = tight().add_run(Run::new().add_text(&e.institution).bold());
+                        let mut p = tight().add_run(text_run(&e.institution).bold());
                         if let Some(degree) = &e.degree {
-                            p = p.add_run(Run::new().add_text(format!(", {degree}")));
+                            p = p.add_run(text_run(format!(", {degree}")));
                         }
                         if !e.dates.is_empty() {
-                            p = p.add_run(Run::new().add_text(format!(" ({})", e.dates)));
+                            p = p.add_run(text_run(format!(" ({})", e.dates)));
                         }
                         docx = docx.add_paragraph(p);
                     }
@@ -475,10 +485,10 @@ fn core_properties(view: &ResumeView) -> Result<Vec<u8>> {
         ])
         .write_inner_content(|w| {
             w.create_element("dc:title")
-                .write_text_content(BytesText::new(&view.title))?;
+                .write_text_content(BytesText::new(&xml_safe(&view.title)))?;
             if let Some(name) = &view.basics.name {
                 w.create_element("dc:creator")
-                    .write_text_content(BytesText::new(name))?;
+                    .write_text_content(BytesText::new(&xml_safe(name)))?;
             }
             w.create_element("dc:language")
                 .write_text_content(BytesText::new("en"))?;
@@ -535,6 +545,11 @@ mod tests {
             .map(|id| sorted.find(&format!("\"{id}\"")).unwrap())
             .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{sorted}");
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_dropped() {
+        assert_eq!(xml_safe("a\u{1}b\u{0}c\u{FFFF}\td\u{B}é"), "abc\tdé");
     }
 
     #[test]

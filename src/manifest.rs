@@ -192,7 +192,19 @@ fn zip_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Corrupted> {
     let bad =
         |e: &dyn std::fmt::Display| Corrupted(format!("the DOCX archive cannot be read: {e}"));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    // A document tailor did not write is none of its business: its parts
+    // (a large image, say) are not read at all.
+    if archive.index_for_name(DOCX_PART).is_none() {
+        return Ok(Vec::new());
+    }
+    if archive.len() > MAX_DOCX_PARTS {
+        return Err(Corrupted(format!(
+            "the DOCX has {} parts; tailor writes a few dozen",
+            archive.len()
+        )));
+    }
     let mut out = Vec::with_capacity(archive.len());
+    let mut total = 0u64;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| bad(&e))?;
         // A part over this is not one tailor wrote: refuse it rather than
@@ -204,12 +216,19 @@ fn zip_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Corrupted> {
                 MAX_DOCX_PART >> 20
             )));
         }
-        let mut data = Vec::with_capacity(entry.size() as usize);
+        let mut data = Vec::with_capacity(entry.size().min(1 << 20) as usize);
         entry
             .by_ref()
             .take(MAX_DOCX_PART + 1)
             .read_to_end(&mut data)
             .map_err(|e| bad(&e))?;
+        total += data.len() as u64;
+        if data.len() as u64 > MAX_DOCX_PART || total > MAX_DOCX_TOTAL {
+            return Err(Corrupted(format!(
+                "the DOCX inflates past {} MB, far more than tailor writes",
+                MAX_DOCX_TOTAL >> 20
+            )));
+        }
         out.push((entry.name().to_string(), data));
     }
     Ok(out)
@@ -217,6 +236,14 @@ fn zip_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Corrupted> {
 
 /// The largest DOCX part read back, uncompressed.
 const MAX_DOCX_PART: u64 = 32 << 20;
+
+/// The most a DOCX is read back to, uncompressed, all parts together (zip
+/// entries may share one compressed stream, so each part's cap alone does
+/// not bound it).
+const MAX_DOCX_TOTAL: u64 = 64 << 20;
+
+/// The most parts a DOCX may have to be read back.
+const MAX_DOCX_PARTS: usize = 1000;
 
 /// The body hash of a DOCX: of every part's name and bytes, in archive
 /// order, but the manifest part's.

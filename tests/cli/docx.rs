@@ -330,3 +330,57 @@ fn a_binary_format_needs_a_file() {
         .fails_with(2)
         .stderr_has("--out FILE.docx");
 }
+
+/// Regression (review of issue 17): a long role title overran 80 columns in
+/// text, and a control character in the content made the DOCX invalid XML.
+#[test]
+fn long_titles_wrap_in_text_and_control_characters_stay_out_of_the_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.yaml");
+    let title = "Principal Engineer for Payments Platform Reliability and Cross-Functional Billing Infrastructure";
+    std::fs::write(
+        &library,
+        format!(
+            "basics:\n  name: \"Robin\\x01 Example\"\nexperience:\n  - title: {title}\n    company: Paycorp International Holdings\n    start: 2020-01\n    end: present\n    achievements:\n      - id: one\n        text: \"Built the billing\\x02 service.\"\n"
+        ),
+    )
+    .unwrap();
+    let posting = dir.path().join("job.txt");
+    std::fs::write(&posting, "Billing engineer\n\nBilling.\n").unwrap();
+    let run = |out: &Path| {
+        Tailor::new()
+            .args(["compose", "--content"])
+            .arg(&library)
+            .arg("--job")
+            .arg(&posting)
+            .arg("--out")
+            .arg(out)
+            .succeeds();
+    };
+    let txt = dir.path().join("r.txt");
+    run(&txt);
+    let text = std::fs::read_to_string(&txt).unwrap();
+    let resume = text.split("\n-- tailor manifest").next().unwrap();
+    for line in resume.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+    }
+    let docx = dir.path().join("r.docx");
+    run(&docx);
+    let bytes = std::fs::read(&docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    for name in ["word/document.xml", "docProps/core.xml"] {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
+        assert!(
+            !xml.chars()
+                .any(|c| c < ' ' && c != '\t' && c != '\n' && c != '\r'),
+            "{name}"
+        );
+        let want = if name == "word/document.xml" {
+            "Built the billing service."
+        } else {
+            "Robin Example"
+        };
+        assert!(xml.contains(want), "{name}: {xml}");
+    }
+}
