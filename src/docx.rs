@@ -25,7 +25,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::manifest::{self, Manifest};
 use crate::render::ResumeView;
-use crate::text::{Span, spans};
+use crate::text::{Span, by_link, spans};
 
 /// Sizes and spacing, in Word's units: half-points for type, twentieths of
 /// a point ("twips") for lengths. They follow `partials/typ/style.typ.hbs`:
@@ -254,26 +254,25 @@ fn styles(docx: Docx, view: &ResumeView) -> Docx {
 }
 
 /// Inline Markdown as runs (and hyperlinks) of `paragraph`.
-fn inline(mut paragraph: Paragraph, markdown: &str, links: &mut Links) -> Paragraph {
-    let spans = spans(markdown);
-    let mut i = 0;
-    while i < spans.len() {
-        match spans[i].link.as_deref() {
+fn inline(paragraph: Paragraph, markdown: &str, links: &mut Links) -> Paragraph {
+    add_spans(paragraph, &spans(markdown), links)
+}
+
+/// `spans` as runs of `paragraph`, those of a link inside a hyperlink.
+fn add_spans(mut paragraph: Paragraph, spans: &[Span], links: &mut Links) -> Paragraph {
+    for (target, run_spans) in by_link(spans) {
+        match target {
             None => {
-                paragraph = paragraph.add_run(run(&spans[i]));
-                i += 1;
+                for s in run_spans {
+                    paragraph = paragraph.add_run(run(s));
+                }
             }
             Some(url) => {
-                let end = spans[i..]
-                    .iter()
-                    .position(|s| s.link.as_deref() != Some(url))
-                    .map_or(spans.len(), |n| i + n);
                 let mut link = links.hyperlink(url);
-                for s in &spans[i..end] {
+                for s in run_spans {
                     link = link.add_run(run(s).color(g::ACCENT));
                 }
                 paragraph = paragraph.add_hyperlink(link);
-                i = end;
             }
         }
     }
@@ -353,23 +352,25 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
     }
     if !view.contact.is_empty() {
         let b = &view.basics;
-        // Email and links as links; the rest as text, " · " between.
-        let mut parts: Vec<String> = Vec::new();
+        // Email and links as links (safe targets only); the rest as text,
+        // " · " between. These are values, not Markdown: spans as written.
+        let span = |text: &str, link: Option<String>| Span {
+            text: text.to_string(),
+            link: link.filter(|u| crate::text::is_safe_url(u)),
+            ..Span::default()
+        };
+        let mut parts: Vec<Span> = Vec::new();
         if let Some(email) = &b.email {
-            parts.push(format!("[{}](mailto:{})", md_text(email), email));
+            parts.push(span(email, Some(format!("mailto:{email}"))));
         }
-        parts.extend(b.phone.iter().chain(&b.location).map(|s| md_text(s)));
-        parts.extend(
-            b.links
-                .iter()
-                .map(|l| format!("[{}]({})", md_text(&l.label), l.url)),
-        );
+        parts.extend(b.phone.iter().chain(&b.location).map(|s| span(s, None)));
+        parts.extend(b.links.iter().map(|l| span(&l.label, Some(l.url.clone()))));
         let mut p = styled(BODY);
-        for (n, part) in parts.iter().enumerate() {
+        for (n, part) in parts.into_iter().enumerate() {
             if n > 0 {
                 p = p.add_run(text_run(" · ").color(g::MUTED));
             }
-            p = inline(p, part, links);
+            p = add_spans(p, &[part], links);
         }
         docx = docx.add_paragraph(p.color(g::MUTED));
     }
@@ -447,19 +448,6 @@ fn tight() -> Paragraph {
     styled(BODY)
         .line_spacing(exactly(g::BODY_LINE))
         .align(AlignmentType::Left)
-}
-
-/// `text` as Markdown that shows it as written (for values that are not
-/// Markdown: an address, a label).
-fn md_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `docProps/core.xml`: the title and author; no dates (the same inputs
@@ -550,10 +538,5 @@ mod tests {
     #[test]
     fn characters_xml_cannot_hold_are_dropped() {
         assert_eq!(xml_safe("a\u{1}b\u{0}c\u{FFFF}\td\u{B}é"), "abc\tdé");
-    }
-
-    #[test]
-    fn values_that_are_not_markdown_stay_as_written() {
-        assert_eq!(crate::text::plain(&md_text("a_b*c [x](y)")), "a_b*c [x](y)");
     }
 }

@@ -74,7 +74,9 @@ impl Output {
         mut manifest: Manifest,
     ) -> Result<Document> {
         let (bytes, body) = match &self.renderer {
-            None if self.format == Format::Docx => crate::docx::document(view, &mut manifest)?,
+            None if self.format.backend() == Backend::Docx => {
+                crate::docx::document(view, &mut manifest)?
+            }
             None => {
                 // No template: the document is data, with the manifest in `meta`.
                 let mut doc = crate::jsonresume::document(library, selection, view);

@@ -3,7 +3,7 @@
 //! has no links), and paragraphs wrapped at [`WIDTH`] columns. The
 //! template set `resume.txt.hbs` writes through these.
 
-use crate::text::{Span, spans};
+use crate::text::{Span, by_link, spans};
 
 /// Lines are wrapped at this many columns: what pastes into a form and
 /// reads in a terminal or an email without reflowing.
@@ -14,30 +14,16 @@ pub const WIDTH: usize = 80;
 pub fn from_markdown(markdown: &str) -> String {
     let spans = spans(markdown);
     let mut out = String::with_capacity(markdown.len());
-    let mut i = 0;
-    while i < spans.len() {
-        let Some(url) = spans[i].link.as_deref() else {
-            out.push_str(&spans[i].text);
-            i += 1;
-            continue;
-        };
-        // One link may hold several spans (bold inside a link, say).
-        let end = spans[i..]
-            .iter()
-            .position(|s| s.link.as_deref() != Some(url))
-            .map_or(spans.len(), |n| i + n);
-        let label: String = spans[i..end]
-            .iter()
-            .map(|s: &Span| s.text.as_str())
-            .collect();
+    for (link, run) in by_link(&spans) {
+        let label: String = run.iter().map(|s: &Span| s.text.as_str()).collect();
         out.push_str(&label);
+        let Some(url) = link else { continue };
         let address = url.strip_prefix("mailto:").unwrap_or(url);
         if label.trim() != address && !address.starts_with('#') {
             out.push_str(" (");
             out.push_str(address);
             out.push(')');
         }
-        i = end;
     }
     crate::text::fold_whitespace(&out)
 }

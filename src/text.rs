@@ -93,6 +93,21 @@ pub fn spans(markdown: &str) -> Vec<Span> {
     out
 }
 
+/// `spans` in runs of one link: each run's target (`None` outside links)
+/// and its spans, in order. A link may hold several spans (bold inside a
+/// link, say); a backend writes each run as one link.
+pub fn by_link(spans: &[Span]) -> Vec<(Option<&str>, &[Span])> {
+    let mut out: Vec<(Option<&str>, &[Span])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=spans.len() {
+        if i == spans.len() || spans[i].link != spans[start].link {
+            out.push((spans[start].link.as_deref(), &spans[start..i]));
+            start = i;
+        }
+    }
+    out
+}
+
 /// Appends `text` with the marks of `marks`, to the last span when it has
 /// the same marks.
 fn push_span(out: &mut Vec<Span>, text: &str, marks: Span) {

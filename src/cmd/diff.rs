@@ -38,18 +38,8 @@ fn visible_text(document: &str) -> String {
 fn read_side(path: &Path) -> Result<Side> {
     let bytes = crate::input::read_file(path, "résumé", MAX_DIFF_BYTES)?;
     let name = path.display().to_string();
-    // A PDF or DOCX is read for its manifest; any other file is text.
-    let binary = bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04");
-    let document = if binary {
-        String::new()
-    } else {
-        String::from_utf8(bytes.clone()).map_err(|_| {
-            anyhow!(
-                "`{}` is not UTF-8 text; tailor diff compares résumés tailor wrote",
-                path.display()
-            )
-        })?
-    };
+    // Any format tailor writes (PDF and DOCX too) is read for its manifest;
+    // a file without one must be text.
     match manifest::read(&bytes) {
         Ok(Some(found)) => {
             if !found.intact && found.manifest.body_hash.is_some() {
@@ -66,15 +56,19 @@ fn read_side(path: &Path) -> Result<Side> {
                 text: visible_text(&found.rest),
             })
         }
-        Ok(None) if binary => bail!(
-            "`{}` has no tailor manifest; tailor diff compares résumés tailor wrote",
-            path.display()
-        ),
-        Ok(None) => Ok(Side {
-            name,
-            manifest: None,
-            text: visible_text(&document),
-        }),
+        Ok(None) => {
+            let document = String::from_utf8(bytes).map_err(|_| {
+                anyhow!(
+                    "`{}` is not UTF-8 text; tailor diff compares résumés tailor wrote",
+                    path.display()
+                )
+            })?;
+            Ok(Side {
+                name,
+                manifest: None,
+                text: visible_text(&document),
+            })
+        }
         Err(e) => bail!(
             "`{}`: its tailor manifest is corrupted ({}); compose it again, or compare the text with another tool",
             path.display(),

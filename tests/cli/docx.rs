@@ -347,16 +347,7 @@ fn long_titles_wrap_in_text_and_control_characters_stay_out_of_the_docx() {
     .unwrap();
     let posting = dir.path().join("job.txt");
     std::fs::write(&posting, "Billing engineer\n\nBilling.\n").unwrap();
-    let run = |out: &Path| {
-        Tailor::new()
-            .args(["compose", "--content"])
-            .arg(&library)
-            .arg("--job")
-            .arg(&posting)
-            .arg("--out")
-            .arg(out)
-            .succeeds();
-    };
+    let run = |out: &Path| crate::harness::compose_library(&library, &posting, out);
     let txt = dir.path().join("r.txt");
     run(&txt);
     let text = std::fs::read_to_string(&txt).unwrap();
@@ -366,11 +357,8 @@ fn long_titles_wrap_in_text_and_control_characters_stay_out_of_the_docx() {
     }
     let docx = dir.path().join("r.docx");
     run(&docx);
-    let bytes = std::fs::read(&docx).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     for name in ["word/document.xml", "docProps/core.xml"] {
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
+        let xml = crate::harness::docx_part(&docx, name);
         assert!(
             !xml.chars()
                 .any(|c| c < ' ' && c != '\t' && c != '\n' && c != '\r'),

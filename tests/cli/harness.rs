@@ -255,6 +255,28 @@ pub fn compose_report(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Composes `posting` from the library at `library` to `out`, asserting
+/// success.
+pub fn compose_library(library: &Path, posting: &Path, out: &Path) -> Outcome {
+    Tailor::new()
+        .args(["compose", "--content"])
+        .arg(library)
+        .arg("--job")
+        .arg(posting)
+        .arg("--out")
+        .arg(out)
+        .succeeds()
+}
+
+/// The part `name` of the DOCX at `docx`, as text.
+pub fn docx_part(docx: &Path, name: &str) -> String {
+    let bytes = std::fs::read(docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
 /// A folder of the shared data beside the checkout (`../shared/SUB`, or
 /// `$TAILOR_SHARED/SUB`), read in place, never copied. `None`, with a note
 /// naming what was skipped, when it is not there, so that a lone clone's

@@ -58,14 +58,7 @@ fn no_content_string_can_inject_typst_markup() {
     let posting = dir.path().join("job.txt");
     std::fs::write(&posting, "Payments engineer\n\nBilling and payments.\n").unwrap();
     let pdf = dir.path().join("r.pdf");
-    Tailor::new()
-        .args(["compose", "--content"])
-        .arg(&library)
-        .arg("--job")
-        .arg(&posting)
-        .arg("--out")
-        .arg(&pdf)
-        .succeeds();
+    crate::harness::compose_library(&library, &posting, &pdf);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let Some(text) = pdftotext(&pdf) else { return };
     assert_eq!(pages(&pdf), Some(1), "#pagebreak() did not run");
@@ -334,14 +327,7 @@ fn a_profile_font_from_the_system_is_embedded_and_a_missing_one_is_an_error() {
     }
     let docx = dir.path().join("b.docx");
     compose(Some(&docx)).succeeds();
-    let bytes = std::fs::read(&docx).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut styles = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/styles.xml").unwrap(),
-        &mut styles,
-    )
-    .unwrap();
+    let styles = crate::harness::docx_part(&docx, "word/styles.xml");
     assert!(styles.contains("w:ascii=\"Libertinus Serif\""), "{styles}");
 
     std::fs::write(&profile, "font: No Such Family Anywhere\n").unwrap();
@@ -370,14 +356,7 @@ fn the_contact_line_never_starts_with_a_separator() {
     let posting = dir.path().join("job.txt");
     std::fs::write(&posting, "Billing engineer\n\nBilling.\n").unwrap();
     let pdf = dir.path().join("r.pdf");
-    Tailor::new()
-        .args(["compose", "--content"])
-        .arg(&library)
-        .arg("--job")
-        .arg(&posting)
-        .arg("--out")
-        .arg(&pdf)
-        .succeeds();
+    crate::harness::compose_library(&library, &posting, &pdf);
     let Some(text) = pdftotext(&pdf) else { return };
     assert!(text.contains("Robin Example Lisbon · GitHub"), "{text}");
 }

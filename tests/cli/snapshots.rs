@@ -72,21 +72,15 @@ fn full_fixture_as_docx() {
         ])
         .arg(&out)
         .succeeds();
-    let bytes = std::fs::read(&out).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let part = |archive: &mut zip::ZipArchive<_>, name: &str| {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
-        text.replace("<w:p ", "\n<w:p ")
+    let part = |name: &str| {
+        crate::harness::docx_part(&out, name)
+            .replace("<w:p ", "\n<w:p ")
             .replace("<Relationship ", "\n<Relationship ")
     };
-    insta::assert_snapshot!(
-        "full_docx_document",
-        part(&mut archive, "word/document.xml")
-    );
+    insta::assert_snapshot!("full_docx_document", part("word/document.xml"));
     insta::assert_snapshot!(
         "full_docx_relationships",
-        part(&mut archive, "word/_rels/document.xml.rels")
+        part("word/_rels/document.xml.rels")
     );
-    insta::assert_snapshot!("full_docx_core", part(&mut archive, "docProps/core.xml"));
+    insta::assert_snapshot!("full_docx_core", part("docProps/core.xml"));
 }
