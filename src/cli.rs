@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::analysis::Lang;
 use crate::content::YearMonth;
 use crate::format::Format;
 use crate::select::{Budget, OldRoles, Order, RequireTag, Rule};
@@ -221,6 +222,25 @@ pub struct ContentArgs {
     pub content: PathBuf,
 }
 
+/// The language a posting is read in.
+#[derive(Debug, Args)]
+pub struct LangArgs {
+    /// Read the posting as this language (en, de, fr, es, pt, nl, it)
+    /// [default: detected from its text].
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        format!(
+            "unknown language `{code}`; tailor reads {}",
+            known.join(", ")
+        )
+    })
+}
+
 /// Arguments of `tailor compose`.
 #[derive(Debug, Args)]
 pub struct ComposeArgs {
@@ -230,6 +250,9 @@ pub struct ComposeArgs {
 
     #[command(flatten)]
     pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 
     #[command(flatten)]
     pub select: SelectArgs,
@@ -359,6 +382,9 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
+    #[command(flatten)]
+    pub lang: LangArgs,
+
     /// A presentation preset (its budget, rules and boosts apply).
     #[arg(long, short = 'p', value_name = "NAME|FILE")]
     pub profile: Option<String>,
@@ -385,6 +411,9 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub lang: LangArgs,
 
     /// A presentation preset (its aliases and boosts apply, as in compose
     /// and score).

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::{self, TermKind};
+use crate::analysis::{self, Lang, TermKind};
 use crate::content::{AchievementRef, Library};
 use crate::lexicon;
 use crate::posting::{Posting, PostingTerm};
@@ -127,7 +127,7 @@ pub fn key_terms(posting: &Posting, index: &LibraryIndex) -> Vec<KeyTerm> {
 /// Whether a posting term can be a key term (see [`key_terms`]).
 fn is_key_candidate(t: &PostingTerm, index: &LibraryIndex) -> bool {
     let aliases = index.aliases();
-    let share = lexicon::background(&t.key).map_or(0.0, |b| b.postings);
+    let share = lexicon::background(&t.key).map_or(0.0, |b| b.share_in(t.lang));
     // Where the job is described, not the company blurb or the benefits.
     let job_mentions: u32 = t
         .sections()
@@ -149,7 +149,7 @@ fn is_key_candidate(t: &PostingTerm, index: &LibraryIndex) -> bool {
         // postings use as a unit ("computer science").
         TermKind::Phrase => {
             !t.key.split(' ').any(lexicon::is_level_word)
-                && (curated || index.contains(&t.key) || is_corpus_unit(&t.key, share))
+                && (curated || index.contains(&t.key) || is_corpus_unit(&t.key, share, t.lang))
         }
         TermKind::Word => {
             !lexicon::is_level_word(&t.key)
@@ -164,10 +164,10 @@ fn is_key_candidate(t: &PostingTerm, index: &LibraryIndex) -> bool {
 /// True when real postings use a phrase as a unit: a good share of the uses
 /// of its rarest word are in it ("computer science", "trade offs"), not
 /// words that happen to meet ("genuine care").
-fn is_corpus_unit(key: &str, share: f64) -> bool {
+fn is_corpus_unit(key: &str, share: f64, lang: Lang) -> bool {
     let rarest = key
         .split(' ')
-        .map(|w| lexicon::background(w).map_or(0.0, |b| b.postings))
+        .map(|w| lexicon::background(w).map_or(0.0, |b| b.share_in(lang)))
         .fold(f64::INFINITY, f64::min);
     share > 0.0 && share >= factors::KEY_PHRASE_MIN_DEPENDENCY * rarest
 }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::analysis;
+use crate::analysis::{self, Lang};
 
 /// Non-comment, non-blank lines of an embedded data file.
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -184,23 +184,67 @@ impl Aliases {
 /// How common a term is in the background corpus.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Background {
-    /// Share of job postings that use it (0–1).
+    /// Share of job postings, all read as English, that use it (0–1).
     pub postings: f64,
     /// Occurrences per million words of general English.
     pub english: f64,
+    /// Share of each language's postings, read in that language, that use
+    /// it, by [`Lang`] index (English's is `postings`); 0 where the corpus
+    /// has fewer than [`LANG_MIN_POSTINGS`] in that language.
+    pub by_lang: [f64; Lang::ALL.len()],
 }
+
+impl Background {
+    /// How common it is among postings written in `lang`: the English
+    /// share, or the language's own where that is higher ("développement"
+    /// in French postings, not in English ones).
+    pub fn share_in(&self, lang: Lang) -> f64 {
+        self.postings.max(self.by_lang[lang as usize])
+    }
+}
+
+/// A language's own column counts when the corpus holds this many
+/// postings in it: fewer make every word of one posting look common.
+pub const LANG_MIN_POSTINGS: u32 = 20;
 
 static BACKGROUND: LazyLock<HashMap<&'static str, Background>> = LazyLock::new(|| {
     data_lines(include_str!("../data/background.tsv"))
         .filter_map(|l| {
             let mut f = l.split('\t');
             let key = f.next()?;
-            let postings = f.next()?.parse().ok()?;
+            let postings: f64 = f.next()?.parse().ok()?;
             let english = f.next()?.parse().ok()?;
-            Some((key, Background { postings, english }))
+            let mut by_lang = [0.0; Lang::ALL.len()];
+            by_lang[0] = postings;
+            for part in f.next().unwrap_or("").split(' ').filter(|p| !p.is_empty()) {
+                let (code, share) = part.split_once(':')?;
+                by_lang[Lang::from_code(code)? as usize] = share.parse().ok()?;
+            }
+            Some((
+                key,
+                Background {
+                    postings,
+                    english,
+                    by_lang,
+                },
+            ))
         })
         .collect()
 });
+
+/// True when `word` (normalised), in a posting written in `lang`, is an
+/// English word: English postings use it at least as often as `lang`'s
+/// postings use the word their stemmer makes of it ("cloud", "pipeline"
+/// in a German posting; not "Erfahrung"). Such words are stemmed as
+/// English, so they meet English content.
+pub fn reads_as_english(word: &str, lang: Lang) -> bool {
+    if lang == Lang::En {
+        return true;
+    }
+    let en = background(&analysis::stem::stem_word(word)).map_or(0.0, |b| b.postings);
+    let own = background(&lang.stemmer().stem(word)).map_or(0.0, |b| b.by_lang[lang as usize]);
+    en > 0.0 && en >= own
+}
 
 /// How common `key` is in the background corpus, if it occurs there.
 pub fn background(key: &str) -> Option<Background> {
@@ -596,13 +640,31 @@ const TABLE_MIN_ENGLISH: f64 = 100.0;
 /// and its occurrences per million words of `english`. Sorted by key, so the
 /// file only changes when the corpus or the analysis does.
 pub fn background_table(postings: &[String], english: &[String]) -> String {
-    let mut df: BTreeMap<String, u32> = BTreeMap::new();
-    for p in postings {
-        let mut keys: Vec<String> = analysis::analyse(p).into_iter().map(|t| t.key).collect();
+    // Every posting counts as English, as before languages were told
+    // apart: the English shares, and every table built on them, stay what
+    // they were. A posting in another language also counts in its own,
+    // read as tailor reads it, by its single words (a phrase is never
+    // more specific than its words).
+    let mut df: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); Lang::ALL.len()];
+    let mut n = [0u32; Lang::ALL.len()];
+    let mut add = |lang: Lang, terms: Vec<analysis::Term>| {
+        let mut keys: Vec<String> = terms.into_iter().map(|t| t.key).collect();
         keys.sort_unstable();
         keys.dedup();
+        n[lang as usize] += 1;
         for k in keys {
-            *df.entry(k).or_default() += 1;
+            *df[lang as usize].entry(k).or_default() += 1;
+        }
+    };
+    for p in postings {
+        add(Lang::En, analysis::analyse(p));
+        let lang = Lang::detect(p);
+        if lang != Lang::En {
+            let words = analysis::analyse_in(p, lang, &|_| false)
+                .into_iter()
+                .filter(|t| t.kind != analysis::TermKind::Phrase)
+                .collect();
+            add(lang, words);
         }
     }
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
@@ -615,23 +677,56 @@ pub fn background_table(postings: &[String], english: &[String]) -> String {
             }
         }
     }
-    let n = postings.len().max(1) as f64;
+    let share = |lang: Lang, k: &str| {
+        let i = lang as usize;
+        f64::from(df[i].get(k).copied().unwrap_or(0)) / f64::from(n[i].max(1))
+    };
+    let counted: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|&l| l != Lang::En && n[l as usize] >= LANG_MIN_POSTINGS)
+        .collect();
     let per_million = 1_000_000.0 / words.max(1) as f64;
-    let mut keys: Vec<&String> = df.keys().chain(counts.keys()).collect();
+    let mut keys: Vec<&String> = df[0].keys().chain(counts.keys()).collect();
+    for &l in &counted {
+        keys.extend(
+            df[l as usize]
+                .iter()
+                .filter(|(_, d)| **d >= 2)
+                .map(|(k, _)| k),
+        );
+    }
     keys.sort_unstable();
     keys.dedup();
+    let languages: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| format!("{} {}", n[*l as usize], l.name()))
+        .collect();
     let mut out = format!(
         "# Background term frequencies: generated by `cargo run --release --example build-background`\n\
-         # from {} real postings and data/corpus/english ({} words). Do not edit by hand.\n\
-         # key\tshare of postings\toccurrences per million English words\n",
+         # from {} real postings ({}) and data/corpus/english ({} words). Do not edit by hand.\n\
+         # key\tshare of English postings\toccurrences per million English words\t\
+         share of another language's postings (languages with {} or more)\n",
         postings.len(),
-        words
+        languages.join(", "),
+        words,
+        LANG_MIN_POSTINGS
     );
     for k in keys {
-        let share = f64::from(df.get(k).copied().unwrap_or(0)) / n;
+        let en = share(Lang::En, k);
         let english = f64::from(counts.get(k).copied().unwrap_or(0)) * per_million;
-        if share >= TABLE_MIN_POSTINGS || english >= TABLE_MIN_ENGLISH {
-            out.push_str(&format!("{k}\t{share:.4}\t{english:.1}\n"));
+        let others: Vec<String> = counted
+            .iter()
+            .map(|&l| (l, share(l, k)))
+            .filter(|&(_, s)| s >= TABLE_MIN_POSTINGS)
+            .map(|(l, s)| format!("{}:{s:.4}", l.code()))
+            .collect();
+        if en >= TABLE_MIN_POSTINGS || english >= TABLE_MIN_ENGLISH || !others.is_empty() {
+            out.push_str(&format!("{k}\t{en:.4}\t{english:.1}"));
+            if !others.is_empty() {
+                out.push('\t');
+                out.push_str(&others.join(" "));
+            }
+            out.push('\n');
         }
     }
     out

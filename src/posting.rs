@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::analysis::{self, TermKind};
+use crate::analysis::{self, Lang, TermKind};
 use crate::html;
 use crate::input::{PostingFormat, PostingSource};
 use crate::lexicon;
@@ -26,6 +26,10 @@ pub struct PostingTerm {
     pub display: String,
     /// Word, technology token or phrase.
     pub kind: TermKind,
+    /// The posting's language: how common the term is counts among
+    /// postings written in it.
+    #[serde(skip)]
+    pub lang: Lang,
     /// Occurrences in the posting.
     pub count: u32,
     /// Occurrences per section, indexed like [`SectionKind::ALL`].
@@ -90,6 +94,8 @@ pub struct Posting {
     pub name: String,
     /// The job title, when one was found.
     pub title: Option<String>,
+    /// The language it is read in: detected, or as the user said.
+    pub lang: Lang,
     /// The sections found, in order (consecutive blocks of one kind merged).
     pub sections: Vec<SectionInfo>,
     /// Distinct terms in first-appearance order.
@@ -105,7 +111,15 @@ impl Posting {
     /// Analyses plain-text or Markdown posting text. First-appearance order
     /// keeps every later step independent of hash order.
     pub fn analyse(name: &str, text: &str) -> Posting {
+        Posting::analyse_in(name, text, None)
+    }
+
+    /// [`Posting::analyse`] in `lang`, or in the language detected from
+    /// the text when `None`.
+    pub fn analyse_in(name: &str, text: &str, lang: Option<Lang>) -> Posting {
         let structure = sections::sectionise(text);
+        let lang = lang.unwrap_or_else(|| Lang::detect(text));
+        let english = |word: &str| lexicon::reads_as_english(word, lang);
         let mut terms: Vec<PostingTerm> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
         let mut infos: Vec<SectionInfo> = Vec::new();
@@ -120,7 +134,7 @@ impl Posting {
                 });
             }
             let section = block.kind.index();
-            for t in analysis::analyse(&block.text) {
+            for t in analysis::analyse_in(&block.text, lang, &english) {
                 let i = match at.get(&t.key) {
                     Some(&i) => i,
                     None => {
@@ -130,6 +144,7 @@ impl Posting {
                             key: t.key,
                             display: t.surface,
                             kind: t.kind,
+                            lang,
                             count: 0,
                             by_section: [0; SectionKind::ALL.len()],
                             implied: 0.0,
@@ -180,6 +195,7 @@ impl Posting {
                         } else {
                             TermKind::Word
                         },
+                        lang,
                         count: 0,
                         by_section: [0; SectionKind::ALL.len()],
                         implied: a,
@@ -191,6 +207,7 @@ impl Posting {
         Posting {
             name: name.to_string(),
             title: structure.title,
+            lang,
             sections: infos,
             terms,
         }
@@ -200,6 +217,12 @@ impl Posting {
     /// one place where the formats part ways. A posting with nothing to
     /// match is an error naming it.
     pub fn from_source(source: &PostingSource) -> anyhow::Result<Posting> {
+        Posting::from_source_in(source, None)
+    }
+
+    /// [`Posting::from_source`] read in `lang`, or in the language detected
+    /// from the text when `None`.
+    pub fn from_source_in(source: &PostingSource, lang: Option<Lang>) -> anyhow::Result<Posting> {
         let text: Cow<'_, str> = match source.format {
             PostingFormat::Html => html::posting_text(&source.text).into(),
             PostingFormat::JobJson => crate::job::to_posting_text(&source.text)
@@ -215,7 +238,7 @@ impl Posting {
                 source.label()
             );
         }
-        let posting = Posting::analyse(&source.name, &text);
+        let posting = Posting::analyse_in(&source.name, &text, lang);
         if posting.is_empty() {
             anyhow::bail!(
                 "posting `{}` has no words to match (only numbers, punctuation or common words)",
@@ -312,7 +335,8 @@ pub fn corpus_counts(texts: &[String], named: &dyn Fn(&str) -> bool) -> CorpusCo
     let mut c = CorpusCounts::default();
     let mut written: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     for text in texts {
-        let p = Posting::analyse("corpus", text);
+        // Read as English, as the tables were before languages were told apart.
+        let p = Posting::analyse_in("corpus", text, Some(Lang::En));
         let (mut title, mut body, mut placed) = (Vec::new(), Vec::new(), Vec::new());
         for t in p.terms.iter().filter(|t| t.count > 0) {
             if t.by_section[SectionKind::Title.index()] > 0 {
@@ -421,5 +445,46 @@ mod tests {
         );
         let pay = p.terms.iter().find(|t| t.key == "payment").unwrap();
         assert_eq!(pay.sections().next(), Some((SectionKind::Title, 1)));
+    }
+
+    #[test]
+    fn a_german_posting_is_read_in_german() {
+        let text = "Data Engineer (m/w/d)\n\nIhre Aufgaben\n\
+                    - Sie entwickeln und betreiben unsere Datenpipelines in der Cloud.\n\
+                    - Sie arbeiten eng mit dem Team zusammen und übernehmen Verantwortung.\n\n\
+                    Ihr Profil\n\
+                    - Mehrjährige Erfahrung mit Python, Spark und Kafka.\n\
+                    - Sehr gute Kenntnisse in der Entwicklung von Datenbanken.\n\n\
+                    Was wir bieten\n- Ein flexibles Arbeitsumfeld und viele Weiterbildungen.\n";
+        let p = Posting::analyse("p", text);
+        assert_eq!(p.lang, Lang::De);
+        let kinds: Vec<SectionKind> = p.sections.iter().map(|s| s.kind).collect();
+        assert!(kinds.contains(&SectionKind::Requirements), "{kinds:?}");
+        assert!(kinds.contains(&SectionKind::Responsibilities), "{kinds:?}");
+        assert!(kinds.contains(&SectionKind::Benefits), "{kinds:?}");
+        for stop in ["und", "der", "mit", "sie", "in", "von"] {
+            assert!(p.terms.iter().all(|t| t.display != stop), "{stop}");
+        }
+        // Technology names stay as written; English loanwords read as English.
+        assert!(p.terms.iter().any(|t| t.key == "kafka"));
+        let cloud = p.terms.iter().find(|t| t.display == "cloud").unwrap();
+        assert_eq!(cloud.key, crate::analysis::stem::stem_word("cloud"));
+        // A German word is stemmed as German.
+        let erfahrung = p.terms.iter().find(|t| t.display == "erfahrung").unwrap();
+        assert_eq!(erfahrung.key, Lang::De.stemmer().stem("erfahrung"));
+        // The user's word wins over detection.
+        assert_eq!(
+            Posting::analyse_in("p", text, Some(Lang::En)).lang,
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn an_english_posting_stays_english() {
+        let p = Posting::analyse(
+            "p",
+            "Payments Engineer\n\nRequirements:\n- You have built payment systems with Kafka.\n",
+        );
+        assert_eq!(p.lang, Lang::En);
     }
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::analysis::{self, TermKind};
+use crate::analysis::{self, Lang, TermKind};
 use crate::content::{AchievementRef, End, Library};
 use crate::lexicon::{self, Aliases};
 use crate::posting::{PLACED, Posting, PostingTerm};
@@ -252,7 +252,7 @@ pub fn posting_weight(term: &PostingTerm) -> f64 {
     } else {
         1.0
     };
-    emphasis(term) * specificity(&term.key) * phrase
+    emphasis(term) * specificity_in(&term.key, term.lang) * phrase
 }
 
 /// How strongly the posting asks for a term: occurrences weighted by
@@ -313,13 +313,18 @@ pub fn section_shares(term: &PostingTerm) -> Vec<(SectionKind, f64)> {
 /// near 0 for one nearly every job posting or English text uses. A phrase is
 /// no more specific than its most specific word.
 pub fn specificity(key: &str) -> f64 {
+    specificity_in(key, Lang::En)
+}
+
+/// [`specificity`] among postings written in `lang`.
+pub fn specificity_in(key: &str, lang: Lang) -> f64 {
     if lexicon::is_level_word(key) {
         return 0.0;
     }
     let own = lexicon::background(key)
         .map(|b| {
             let common = b
-                .postings
+                .share_in(lang)
                 .max((b.english / factors::ENGLISH_COMMON).min(1.0));
             // Inverse document frequency over real postings, scaled so a
             // term in a hundredth of them is fully specific.
@@ -330,7 +335,7 @@ pub fn specificity(key: &str) -> f64 {
     if key.contains(' ') {
         let parts = key
             .split(' ')
-            .map(specificity)
+            .map(|w| specificity_in(w, lang))
             .fold(factors::SPECIFICITY_FLOOR, f64::max);
         own.min(parts)
     } else {

@@ -7,12 +7,14 @@
 //!
 //! Nothing here knows about scoring; it only says which terms a text holds.
 
+pub mod lang;
 pub mod normalise;
 pub mod stem;
 pub mod stopwords;
 pub mod tech;
 pub mod tokenise;
 
+pub use lang::Lang;
 pub use tech::is_tech;
 
 pub use tokenise::{Token, TokenKind};
@@ -41,20 +43,28 @@ pub struct Term {
     pub kind: TermKind,
 }
 
-/// Runs the whole pipeline over `text`: every term occurrence in order,
-/// phrases after the single terms.
+/// Runs the whole pipeline over English `text`: every term occurrence in
+/// order, phrases after the single terms.
 pub fn analyse(text: &str) -> Vec<Term> {
+    analyse_in(text, Lang::En, &|_| true)
+}
+
+/// Runs the whole pipeline over `text` written in `lang`. A word that
+/// `english` says is English (a loanword: "Cloud", "Pipeline" in a German
+/// posting) is stemmed as English, so it meets the English content.
+pub fn analyse_in(text: &str, lang: Lang, english: &dyn Fn(&str) -> bool) -> Vec<Term> {
     // normalise: one case, one kind of quote and dash, so later stages see one spelling.
     let normal = normalise::normalise(text);
     // tokenise: split into words, technology tokens and numbers, noting clause breaks.
     let tokens = tokenise::tokenise(&normal);
-    // stopwords: drop function words; a dropped word still separates its neighbours.
-    let kept = stopwords::remove(tokens);
+    // stopwords: drop function words (English's and the language's); a
+    // dropped word still separates its neighbours.
+    let kept = stopwords::remove_in(tokens, lang);
     // stem: ordinary words to their Snowball stem; technology names as written.
     let terms: Vec<(Term, bool)> = kept
         .into_iter()
         .filter(|t| t.kind != TokenKind::Number)
-        .map(|t| (stem::term(&t), t.joined))
+        .map(|t| (stem::term_in(&t, lang, english), t.joined))
         .collect();
     // phrases: each run of two or three adjacent terms in one clause is a term of its own.
     let mut out: Vec<Term> = Vec::with_capacity(terms.len() * 3);

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::lang::Lang;
 use super::tokenise::{Token, TokenKind};
 use super::{Term, TermKind};
 
@@ -48,6 +49,24 @@ pub fn stem_word(word: &str) -> String {
         Ok(i) => OVERRIDES[i].1.to_string(),
         Err(_) => ENGLISH.stem(word).into_owned(),
     }
+}
+
+/// The term a kept token of text in `lang` stands for: a word is stemmed
+/// by its language's Snowball stemmer, or as English when `english` says
+/// it is an English word.
+pub fn term_in(token: &Token, lang: Lang, english: &dyn Fn(&str) -> bool) -> Term {
+    if lang != Lang::En
+        && token.kind == TokenKind::Word
+        && !super::is_tech(&token.text)
+        && !english(&token.text)
+    {
+        return Term {
+            key: lang.stemmer().stem(&token.text).into_owned(),
+            surface: token.text.clone(),
+            kind: TermKind::Word,
+        };
+    }
+    term(token)
 }
 
 /// The term a kept token stands for.

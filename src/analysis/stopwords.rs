@@ -1,6 +1,7 @@
 //! Stage 3, stopwords: drop English function words. A dropped word still
 //! separates its neighbours, so "rate of limiting" is no phrase.
 
+use super::lang::Lang;
 use super::tokenise::{Token, TokenKind};
 
 /// English function words: the Snowball list, plus contractions' parts and
@@ -207,10 +208,24 @@ pub fn is_stopword(word: &str) -> bool {
 /// Drops stopwords; the token after a dropped one is no longer joined to the
 /// one before it.
 pub fn remove(tokens: Vec<Token>) -> Vec<Token> {
+    remove_in(tokens, Lang::En)
+}
+
+/// [`remove`] for text in `lang`: English function words go too (postings
+/// mix their headings), and an elided article goes with its word's
+/// apostrophe ("l'équipe" is "équipe").
+pub fn remove_in(tokens: Vec<Token>, lang: Lang) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut gap = false;
     for mut t in tokens {
-        if t.kind != TokenKind::Number && is_stopword(&t.text) {
+        if lang != Lang::En && t.kind == TokenKind::Word {
+            let bare = lang.unelided(&t.text);
+            if bare.len() != t.text.len() {
+                t.text = bare.to_string();
+            }
+        }
+        let stop = is_stopword(&t.text) || (lang != Lang::En && lang.is_stopword(&t.text));
+        if t.kind != TokenKind::Number && stop {
             gap = true;
             continue;
         }

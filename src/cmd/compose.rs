@@ -72,7 +72,7 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     let main = args.template.as_deref().filter(|_| format == Format::Pdf);
     let engine = super::engine(&args.content.content, &profile, &args.select, args.paper)?
         .with_page_templates(templates.as_deref(), main)?;
-    let posting = super::load_posting(&args.job)?;
+    let posting = super::load_posting(&args.job, args.lang.lang)?;
     let t = engine.tailor(&posting)?;
     let document = engine.render(&posting, &t, &output)?;
     let r = Report::new(engine.library(), &posting, &t);

@@ -106,7 +106,7 @@ fn composed_sides(args: &DiffArgs) -> Result<(Side, Side)> {
             None => &output,
         };
         let engine = super::engine(&args.content.content, &profile, &select, None)?;
-        let posting = super::load_posting(&args.job[j])?;
+        let posting = super::load_posting(&args.job[j], None)?;
         let tailored = engine.tailor(&posting)?;
         let composed = engine.render(&posting, &tailored, output)?;
         let m = composed.manifest;

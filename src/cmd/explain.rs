@@ -56,7 +56,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             args.content.content.display()
         ));
     };
-    let posting = super::load_posting(&args.job)?;
+    let posting = super::load_posting(&args.job, args.lang.lang)?;
     // Scores as `score` and `compose` give them: the profile's aliases and
     // boosts included.
     let scored = engine.index().score(&posting);

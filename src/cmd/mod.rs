@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::analysis::Lang;
 use crate::cli::{Cli, Command, SelectArgs};
 use crate::content::{self, Library, YearMonth};
 use crate::engine::Engine;
@@ -61,13 +62,14 @@ pub(crate) fn load_library(path: &Path) -> Result<Library> {
     content::load(path)
 }
 
-/// Reads and analyses a posting; warnings go to stderr.
-pub(crate) fn load_posting(path: &Path) -> Result<Posting> {
+/// Reads and analyses a posting, in `lang` or the language detected;
+/// warnings go to stderr.
+pub(crate) fn load_posting(path: &Path, lang: Option<Lang>) -> Result<Posting> {
     let source = input::read_posting(path)?;
     for w in &source.warnings {
         let _ = writeln!(std::io::stderr(), "warning: {w}");
     }
-    Posting::from_source(&source)
+    Posting::from_source_in(&source, lang)
 }
 
 /// Loads the profile named on the command line (or the default).

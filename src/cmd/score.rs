@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::analysis::Lang;
 use crate::cli::{ScoreArgs, ScoreFormat};
 use crate::content::Library;
 use crate::report::{self, CoverageOut, round};
@@ -38,6 +39,8 @@ struct MatchRow<'a> {
 struct Out<'a> {
     posting: &'a str,
     title: Option<&'a str>,
+    /// The language the posting was read in (ISO 639-1).
+    language: Lang,
     ranking: Vec<Row<'a>>,
     coverage: CoverageOut,
 }
@@ -75,12 +78,13 @@ fn match_row(m: &Match) -> MatchRow<'_> {
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
     let engine = super::engine(&args.content.content, &profile, &args.select, None)?;
-    let posting = super::load_posting(&args.job)?;
+    let posting = super::load_posting(&args.job, args.lang.lang)?;
     let t = engine.tailor(&posting)?;
     let library = engine.library();
     let out = Out {
         posting: &posting.name,
         title: posting.title.as_deref(),
+        language: posting.lang,
         ranking: rows(library, &t.scored),
         coverage: report::coverage_out(&t),
     };
@@ -96,12 +100,17 @@ fn text(out: &Out, budget: &crate::select::Budget) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Ranking for {}{} ({} achievements, best first)\n",
+        "Ranking for {}{} ({} achievements, best first{})\n",
         out.posting,
         out.title
             .map(|t| format!(" \u{2014} {t}"))
             .unwrap_or_default(),
-        out.ranking.len()
+        out.ranking.len(),
+        if out.language == Lang::En {
+            String::new()
+        } else {
+            format!("; read as {}", out.language.name())
+        }
     );
     let id_width = out.ranking.iter().map(|r| r.id.len()).max().unwrap_or(2);
     let _ = writeln!(

@@ -19,6 +19,7 @@ mod engine_bugs;
 mod errors;
 mod eval;
 mod hostile;
+mod languages;
 mod lexicon;
 mod outputs;
 mod pdf;
