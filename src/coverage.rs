@@ -78,12 +78,12 @@ pub fn key_terms(posting: &Posting, index: &LibraryIndex) -> Vec<KeyTerm> {
         .terms
         .iter()
         .enumerate()
-        .filter(|(_, t)| is_key_candidate(t, index))
+        .filter(|(_, t)| is_key_candidate(t, posting.lang, index))
         .map(|(i, t)| KeyTerm {
             term: t.display.clone(),
             index: i,
             key: t.key.clone(),
-            weight: score::posting_weight(t),
+            weight: score::posting_weight(t, posting.lang),
             section: score::main_section(t),
         })
         .collect();
@@ -125,9 +125,9 @@ pub fn key_terms(posting: &Posting, index: &LibraryIndex) -> Vec<KeyTerm> {
 }
 
 /// Whether a posting term can be a key term (see [`key_terms`]).
-fn is_key_candidate(t: &PostingTerm, index: &LibraryIndex) -> bool {
+fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
     let aliases = index.aliases();
-    let share = lexicon::background(&t.key).map_or(0.0, |b| b.share_in(t.lang));
+    let share = lexicon::background(&t.key).map_or(0.0, |b| b.share_in(lang));
     // Where the job is described, not the company blurb or the benefits.
     let job_mentions: u32 = t
         .sections()
@@ -149,7 +149,7 @@ fn is_key_candidate(t: &PostingTerm, index: &LibraryIndex) -> bool {
         // postings use as a unit ("computer science").
         TermKind::Phrase => {
             !t.key.split(' ').any(lexicon::is_level_word)
-                && (curated || index.contains(&t.key) || is_corpus_unit(&t.key, share, t.lang))
+                && (curated || index.contains(&t.key) || is_corpus_unit(&t.key, share, lang))
         }
         TermKind::Word => {
             !lexicon::is_level_word(&t.key)

@@ -26,10 +26,6 @@ pub struct PostingTerm {
     pub display: String,
     /// Word, technology token or phrase.
     pub kind: TermKind,
-    /// The posting's language: how common the term is counts among
-    /// postings written in it.
-    #[serde(skip)]
-    pub lang: Lang,
     /// Occurrences in the posting.
     pub count: u32,
     /// Occurrences per section, indexed like [`SectionKind::ALL`].
@@ -144,7 +140,6 @@ impl Posting {
                             key: t.key,
                             display: t.surface,
                             kind: t.kind,
-                            lang,
                             count: 0,
                             by_section: [0; SectionKind::ALL.len()],
                             implied: 0.0,
@@ -195,7 +190,6 @@ impl Posting {
                         } else {
                             TermKind::Word
                         },
-                        lang,
                         count: 0,
                         by_section: [0; SectionKind::ALL.len()],
                         implied: a,

@@ -244,15 +244,16 @@ pub struct Scored {
     pub matches: Vec<Match>,
 }
 
-/// The posting-side weight of a term: emphasis by section × specificity ×
-/// the phrase factor. Library rarity comes on top when scoring.
-pub fn posting_weight(term: &PostingTerm) -> f64 {
+/// The posting-side weight of a term of a posting in `lang`: emphasis by
+/// section × specificity × the phrase factor. Library rarity comes on top
+/// when scoring.
+pub fn posting_weight(term: &PostingTerm, lang: Lang) -> f64 {
     let phrase = if term.kind == TermKind::Phrase {
         factors::PHRASE
     } else {
         1.0
     };
-    emphasis(term) * specificity_in(&term.key, term.lang) * phrase
+    emphasis(term) * specificity_in(&term.key, lang) * phrase
 }
 
 /// How strongly the posting asks for a term: occurrences weighted by
@@ -702,8 +703,8 @@ impl LibraryIndex {
         let mut found: Vec<Way> = Vec::new();
 
         for (ti, term) in posting.terms.iter().enumerate() {
-            let base =
-                posting_weight(term) * self.term_boosts.get(&term.key).copied().unwrap_or(1.0);
+            let base = posting_weight(term, posting.lang)
+                * self.term_boosts.get(&term.key).copied().unwrap_or(1.0);
             if base <= 0.0 {
                 continue;
             }

@@ -58,17 +58,6 @@ fn score_reports_the_language_and_lang_overrides_it() {
         .succeeds()
         .stdout_json();
     assert_eq!(v["language"], "en");
-    let english = Tailor::new()
-        .args([
-            "score",
-            "--job",
-            "examples/payments-engineer.md",
-            "--format",
-            "json",
-        ])
-        .succeeds()
-        .stdout_json();
-    assert_eq!(english["language"], "en");
 }
 
 #[test]

@@ -172,6 +172,8 @@ fn json_has_coverage_with_match_rate_covered_and_missing() {
         ])
         .succeeds()
         .stdout_json();
+    // An English posting is read as English.
+    assert_eq!(v["language"], "en");
     let c = &v["coverage"];
     let rate = c["match_rate"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&rate), "{rate}");
