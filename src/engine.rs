@@ -159,6 +159,7 @@ impl Engine {
                 fill: extent - (extent.ceil() - 1.0).max(0.0),
                 layouts: found.layouts,
                 complete: pager.complete(&selection),
+                saturated: found.saturated,
             };
             return Ok((selection, fit));
         }

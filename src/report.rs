@@ -124,6 +124,8 @@ fn layout_line(f: &crate::tailored::PageFit) -> String {
     let layouts = crate::text::counted(&[(f.layouts, "layout", "layouts")]);
     let why = if f.complete {
         "; every eligible achievement is in"
+    } else if f.saturated {
+        "; more room would add nothing"
     } else {
         ""
     };

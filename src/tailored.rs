@@ -34,4 +34,7 @@ pub struct PageFit {
     /// True when every eligible achievement is in, in full: no more room
     /// would change it.
     pub complete: bool,
+    /// True when more room would add nothing though some are left out:
+    /// the selection holds them out, not the page.
+    pub saturated: bool,
 }

@@ -56,6 +56,10 @@ pub struct Found<C> {
     pub overflow: Option<f64>,
     /// True when some capacity was too small for the rules.
     pub rules_need_more: bool,
+    /// True when every capacity up to the ceiling fits: more room would add
+    /// nothing, so what is left out is held out by the selection (its
+    /// rules, stories told once), not by the page.
+    pub saturated: bool,
 }
 
 /// Searches capacities for the largest whose selection fits in `pages`
@@ -153,11 +157,13 @@ pub fn search<P: Pager>(
             None => break,
         }
     }
+    let saturated = best.is_some() && hi.is_none() && lo.is_some_and(|l| l + 1 >= ceiling);
     Ok(Found {
         best,
         layouts: seen.len(),
         overflow: overflow.map(|(_, e)| e),
         rules_need_more: floor.is_some(),
+        saturated,
     })
 }
 
@@ -191,6 +197,8 @@ mod tests {
         fixed: f64,
         layouts: usize,
         min_bullets: usize,
+        /// What the rules let in, whatever the room.
+        max_bullets: usize,
     }
 
     impl Pager for Fake {
@@ -199,7 +207,7 @@ mod tests {
         fn select(&mut self, capacity: u32) -> Result<Option<usize>, ()> {
             let mut used = 0;
             let mut n = 0;
-            for &(lines, _) in &self.bullets {
+            for &(lines, _) in self.bullets.iter().take(self.max_bullets) {
                 if used + lines > capacity {
                     break;
                 }
@@ -235,6 +243,7 @@ mod tests {
             fixed: 0.3,
             layouts: 0,
             min_bullets: 0,
+            max_bullets: usize::MAX,
         }
     }
 
@@ -266,6 +275,21 @@ mod tests {
         let found = search(&mut f, 1.0, 30, 54).unwrap();
         assert_eq!(found.best.unwrap().0, 5);
         assert_eq!(found.layouts, 1);
+    }
+
+    #[test]
+    fn rules_that_hold_the_rest_out_are_told_apart_from_room() {
+        // Regression: a posting matching almost nothing left two of a
+        // story's tellings out at any room; the page stayed 86% full and
+        // was reported neither full nor complete.
+        let mut f = fake(40, 54.0);
+        f.max_bullets = 8;
+        let found = search(&mut f, 1.0, 20, 54).unwrap();
+        assert_eq!(found.best.as_ref().unwrap().0, 8);
+        assert!(found.saturated);
+        assert_eq!(found.layouts, 1, "the same résumé is laid out once");
+        let mut f = fake(40, 54.0);
+        assert!(!search(&mut f, 1.0, 20, 54).unwrap().saturated);
     }
 
     #[test]
