@@ -142,7 +142,9 @@ fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
     {
         return false;
     }
-    let curated = aliases.group(&t.key).is_some() || lexicon::is_tech(&t.key);
+    let curated = aliases.group(&t.key).is_some()
+        || lexicon::is_tech(&t.key)
+        || !lexicon::translations().english(lang, &t.key).is_empty();
     match t.kind {
         TermKind::Tech => true,
         // A phrase the alias table or the library knows, or one the real

@@ -115,7 +115,7 @@ impl Posting {
     pub fn analyse_in(name: &str, text: &str, lang: Option<Lang>) -> Posting {
         let structure = sections::sectionise(text);
         let lang = lang.unwrap_or_else(|| Lang::detect(text));
-        let english = |word: &str| lexicon::reads_as_english(word, lang);
+        let words = lexicon::CorpusVocabulary::new(lang);
         let mut terms: Vec<PostingTerm> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
         let mut infos: Vec<SectionInfo> = Vec::new();
@@ -130,7 +130,7 @@ impl Posting {
                 });
             }
             let section = block.kind.index();
-            for t in analysis::analyse_in(&block.text, lang, &english) {
+            for t in analysis::analyse_in(&block.text, lang, &words) {
                 let i = match at.get(&t.key) {
                     Some(&i) => i,
                     None => {

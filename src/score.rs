@@ -37,6 +37,9 @@ pub mod factors {
     pub const STEM: f64 = 0.9;
     /// Match found through an alias ("Kubernetes" for "k8s").
     pub const ALIAS: f64 = 0.85;
+    /// Match found through the translation table ("payments" for
+    /// "Zahlungsverkehr"): an equivalent in other words, as an alias is.
+    pub const TRANSLATION: f64 = 0.85;
     /// Match found in the achievement's tags only.
     pub const TAG: f64 = 0.8;
     /// Match found through a near-miss spelling.
@@ -119,6 +122,9 @@ pub enum MatchKind {
     Stem,
     /// A term that means the same (from the alias table).
     Alias,
+    /// The English term a word of another language translates (from the
+    /// translation table): "payments" for "Zahlungsverkehr".
+    Translation,
     /// One of the achievement's tags.
     Tag,
     /// The title of the achievement's role ("Engineering Manager,
@@ -135,6 +141,7 @@ impl MatchKind {
             MatchKind::Exact => factors::EXACT,
             MatchKind::Stem => factors::STEM,
             MatchKind::Alias => factors::ALIAS,
+            MatchKind::Translation => factors::TRANSLATION,
             MatchKind::Tag => factors::TAG,
             MatchKind::Role => factors::ROLE,
             MatchKind::Fuzzy => factors::FUZZY,
@@ -147,6 +154,7 @@ impl MatchKind {
             MatchKind::Exact => "exact",
             MatchKind::Stem => "stem",
             MatchKind::Alias => "alias",
+            MatchKind::Translation => "translation",
             MatchKind::Tag => "tag",
             MatchKind::Role => "role",
             MatchKind::Fuzzy => "fuzzy",
@@ -333,6 +341,14 @@ pub fn specificity_in(key: &str, lang: Lang) -> f64 {
         })
         .unwrap_or(1.0)
         .max(factors::SPECIFICITY_FLOOR);
+    // A word of another language is no more specific than the English
+    // term it translates: "desarrollo" is "development", however few
+    // Spanish postings the corpus holds to say so.
+    let own = lexicon::translations()
+        .english(lang, key)
+        .iter()
+        .map(|en| specificity(en))
+        .fold(own, f64::min);
     if key.contains(' ') {
         let parts = key
             .split(' ')
@@ -751,6 +767,18 @@ impl LibraryIndex {
                 first_ways(&mut stamp, ti, &mut found, ways);
                 first_ways(&mut stamp, ti, &mut found, self.tagged(alias, None));
             }
+            // A term of a posting in another language: the English terms it
+            // translates, and their aliases, in the text or tags.
+            for en in lexicon::translations().english(posting.lang, &term.key) {
+                for key in std::iter::once(en.as_str()).chain(self.aliases.equivalents(en)) {
+                    let ways = self.occurring(key, MatchKind::Translation);
+                    first_ways(&mut stamp, ti, &mut found, ways);
+                    let ways = self.tagged(key, None).map(|(doc, _, tf, via, t, s)| {
+                        (doc, MatchKind::Translation, tf, via, t, s)
+                    });
+                    first_ways(&mut stamp, ti, &mut found, ways);
+                }
+            }
             let role = self.labelled(&self.roles, &term.key, word);
             let ways = role.map(|(doc, title)| (doc, MatchKind::Role, 1, title, true, true));
             first_ways(&mut stamp, ti, &mut found, ways);
@@ -989,6 +1017,35 @@ mod tests {
         let k = kinds(&s[0]);
         assert!(k.contains(&("scaling", MatchKind::Stem)), "{k:?}");
         assert!(k.contains(&("billing", MatchKind::Exact)), "{k:?}");
+    }
+
+    #[test]
+    fn a_german_posting_meets_english_achievements_through_the_translation_table() {
+        use crate::analysis::Lang;
+        let lib = library(&[
+            ("a", "Rebuilt the payments retry logic", &[]),
+            ("b", "Wrote onboarding docs", &[]),
+        ]);
+        let text = "Wir suchen Verstärkung für unseren Zahlungsverkehr. \
+                    Du entwickelst Systeme für den Zahlungsverkehr.";
+        let posting = Posting::analyse_in("p", text, Some(Lang::De));
+        let s = LibraryIndex::build(&lib).score(&posting);
+        let m = s[0]
+            .matches
+            .iter()
+            .find(|m| m.kind == MatchKind::Translation)
+            .unwrap_or_else(|| panic!("{:?}", s[0].matches));
+        assert_eq!(&*m.term, "zahlungsverkehr");
+        assert_eq!(&*m.via, "payments");
+        assert!(s[1].matches.is_empty(), "{:?}", s[1].matches);
+        // The same word in an English posting is no translation.
+        let english = Posting::analyse_in("p", text, Some(Lang::En));
+        let s = LibraryIndex::build(&lib).score(&english);
+        assert!(
+            s[0].matches
+                .iter()
+                .all(|m| m.kind != MatchKind::Translation)
+        );
     }
 
     #[test]

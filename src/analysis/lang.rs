@@ -137,6 +137,28 @@ impl Lang {
         LISTS[self as usize].contains(word)
     }
 
+    /// True when `word` joins two nouns into one term in this language, the
+    /// way English puts them side by side: "base de données", "gestión de
+    /// pagos", "analisi dei dati". Such a function word does not break a
+    /// phrase (any other does).
+    pub fn is_connector(self, word: &str) -> bool {
+        let connectors: &[&str] = match self {
+            Lang::Fr => &["de", "des", "du"],
+            Lang::Es => &["de", "del"],
+            Lang::Pt => &["da", "das", "de", "do", "dos"],
+            Lang::It => &["degli", "dei", "del", "della", "delle", "di"],
+            _ => &[],
+        };
+        connectors.contains(&word)
+    }
+
+    /// True when the language writes its compound nouns as one word
+    /// ("Zahlungsverkehr", "betalingsverkeer"), so analysis looks for their
+    /// parts.
+    pub fn closes_compounds(self) -> bool {
+        matches!(self, Lang::De | Lang::Nl)
+    }
+
     /// A word without the elided article or pronoun French and Italian
     /// write before it ("l'équipe" is "équipe", "dell'azienda" "azienda").
     pub fn unelided(self, word: &str) -> &str {

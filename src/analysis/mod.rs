@@ -1,12 +1,16 @@
 //! Text analysis: turns free text (a posting, an achievement, a tag) into the
 //! terms that matching works on. A straight line of named stages:
 //!
-//! normalise → tokenise → stopwords → stem → phrases
+//! normalise → tokenise → stopwords → stem → phrases → compounds
 //!
 //! Technology names (`data/tech.txt`) are matched as written, never stemmed.
+//! Text in another language asks a [`Vocabulary`] which of its words are
+//! English loanwords and which stems are words of their own (a compound's
+//! parts); the lexicon answers, so no table lives here.
 //!
 //! Nothing here knows about scoring; it only says which terms a text holds.
 
+pub mod compound;
 pub mod lang;
 pub mod normalise;
 pub mod stem;
@@ -43,32 +47,71 @@ pub struct Term {
     pub kind: TermKind,
 }
 
+/// What analysis of text in another language asks of that language's
+/// words. The lexicon answers from the corpus; analysis holds no tables.
+pub trait Vocabulary {
+    /// True for a word (normalised) that reads as English in this text (a
+    /// loanword: "Cloud", "Pipeline" in a German posting): it is stemmed as
+    /// English, so it meets the English content.
+    fn reads_as_english(&self, word: &str) -> bool;
+    /// True for a stem (the language's own) that the language uses as a
+    /// word by itself, so it can be a part of a compound.
+    fn is_word(&self, stem: &str) -> bool;
+}
+
+/// A vocabulary that knows nothing: no loanwords, no compound parts.
+pub struct NoVocabulary;
+
+impl Vocabulary for NoVocabulary {
+    fn reads_as_english(&self, _: &str) -> bool {
+        false
+    }
+    fn is_word(&self, _: &str) -> bool {
+        false
+    }
+}
+
 /// Runs the whole pipeline over English `text`: every term occurrence in
 /// order, phrases after the single terms.
 pub fn analyse(text: &str) -> Vec<Term> {
-    analyse_in(text, Lang::En, &|_| true)
+    analyse_in(text, Lang::En, &NoVocabulary)
 }
 
-/// Runs the whole pipeline over `text` written in `lang`. A word that
-/// `english` says is English (a loanword: "Cloud", "Pipeline" in a German
-/// posting) is stemmed as English, so it meets the English content.
-pub fn analyse_in(text: &str, lang: Lang, english: &dyn Fn(&str) -> bool) -> Vec<Term> {
+/// Runs the whole pipeline over `text` written in `lang`, asking `words`
+/// which words are English loanwords and which are compound parts.
+pub fn analyse_in(text: &str, lang: Lang, words: &dyn Vocabulary) -> Vec<Term> {
+    let english = |w: &str| lang == Lang::En || words.reads_as_english(w);
     // normalise: one case, one kind of quote and dash, so later stages see one spelling.
     let normal = normalise::normalise(text);
     // tokenise: split into words, technology tokens and numbers, noting clause breaks.
     let tokens = tokenise::tokenise(&normal);
     // stopwords: drop function words (English's and the language's); a
-    // dropped word still separates its neighbours.
+    // dropped word still separates its neighbours, unless it joins them
+    // as "de" does in "base de données".
     let kept = stopwords::remove_in(tokens, lang);
     // stem: ordinary words to their Snowball stem; technology names as written.
     let terms: Vec<(Term, bool)> = kept
         .into_iter()
         .filter(|t| t.kind != TokenKind::Number)
-        .map(|t| (stem::term_in(&t, lang, english), t.joined))
+        .map(|t| (stem::term_in(&t, lang, &english), t.joined))
         .collect();
     // phrases: each run of two or three adjacent terms in one clause is a term of its own.
     let mut out: Vec<Term> = Vec::with_capacity(terms.len() * 3);
     out.extend(terms.iter().map(|(t, _)| t.clone()));
+    out.extend(phrases(&terms));
+    // compounds: a German or Dutch compound's parts, and the phrase they
+    // make, are terms too ("Datenbankentwicklung": "Datenbank", "Entwicklung").
+    if lang.closes_compounds() {
+        let parts = compounds(&terms, lang, words, &english);
+        out.extend(parts);
+    }
+    out
+}
+
+/// The phrases of a run of terms: every two or three adjacent ones in one
+/// clause.
+fn phrases(terms: &[(Term, bool)]) -> Vec<Term> {
+    let mut out = Vec::new();
     for n in 2..=MAX_PHRASE_WORDS {
         for run in terms.windows(n) {
             if run[1..].iter().all(|(_, joined)| *joined) {
@@ -79,6 +122,53 @@ pub fn analyse_in(text: &str, lang: Lang, english: &dyn Fn(&str) -> bool) -> Vec
                 });
             }
         }
+    }
+    out
+}
+
+/// The parts of the compound words among `terms` (words stemmed in `lang`),
+/// each part stemmed as the language's word it is or as English, and the
+/// phrases the parts of one word make.
+fn compounds(
+    terms: &[(Term, bool)],
+    lang: Lang,
+    words: &dyn Vocabulary,
+    english: &dyn Fn(&str) -> bool,
+) -> Vec<Term> {
+    let stem = |part: &str| lang.stemmer().stem(part).into_owned();
+    // Only the language's own words are parts ("Software" is one in German
+    // postings): an English syllable inside a word ("codere|views") is not.
+    let known = |part: &str| words.is_word(&stem(part));
+    let mut out = Vec::new();
+    for (t, _) in terms {
+        // Only the language's own words: loanwords and technology names
+        // were stemmed as English, and are not compounds of this language.
+        let native = t.kind == TermKind::Word && !english(&t.surface);
+        if !native {
+            continue;
+        }
+        let Some(parts) = compound::split(&t.surface, &known) else {
+            continue;
+        };
+        let parts: Vec<(Term, bool)> = parts
+            .into_iter()
+            .map(|p| {
+                // A loanword part meets the English content as English.
+                let key = if english(p) {
+                    stem::stem_word(p)
+                } else {
+                    stem(p)
+                };
+                let term = Term {
+                    key,
+                    surface: p.to_string(),
+                    kind: TermKind::Word,
+                };
+                (term, true)
+            })
+            .collect();
+        out.extend(parts.iter().map(|(t, _)| t.clone()));
+        out.extend(phrases(&parts));
     }
     out
 }
@@ -165,6 +255,59 @@ mod tests {
         );
         assert_eq!(term_key("K8s").as_deref(), Some("k8s"));
         assert_eq!(term_key("rate of limiting"), None);
+    }
+
+    /// Knows a handful of German words, "software" among them as a
+    /// loanword.
+    struct Words;
+    impl Vocabulary for Words {
+        fn reads_as_english(&self, word: &str) -> bool {
+            word == "software"
+        }
+        fn is_word(&self, stem: &str) -> bool {
+            ["datenbank", "entwickl", "zahlung", "verkehr", "softwar"].contains(&stem)
+        }
+    }
+
+    #[test]
+    fn a_german_compound_keeps_its_key_and_adds_its_parts_and_their_phrase() {
+        let k: Vec<String> = analyse_in("Datenbankentwicklung", Lang::De, &Words)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(
+            k,
+            vec![
+                "datenbankentwickl",
+                "datenbank",
+                "entwickl",
+                "datenbank entwickl"
+            ]
+        );
+        // A loanword part is stemmed as English.
+        let k: Vec<String> = analyse_in("Softwareentwicklung", Lang::De, &Words)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert!(k.contains(&"softwar".to_string()), "{k:?}");
+        // Other languages' words are not split; nor are German ones without
+        // known parts.
+        assert_eq!(keys("Zahlungsverkehr"), vec!["zahlungsverkehr"]);
+        assert_eq!(
+            analyse_in("Verantwortung", Lang::De, &Words).len(),
+            1,
+            "no parts"
+        );
+    }
+
+    #[test]
+    fn a_romance_connector_makes_a_phrase_as_english_juxtaposition_does() {
+        let k: Vec<String> = analyse_in("base de données", Lang::Fr, &NoVocabulary)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(k.len(), 3, "two words and their phrase: {k:?}");
+        assert!(k[2].contains(' '), "{k:?}");
     }
 
     #[test]

@@ -213,9 +213,11 @@ pub fn remove(tokens: Vec<Token>) -> Vec<Token> {
 
 /// [`remove`] for text in `lang`: English function words go too (postings
 /// mix their headings), and an elided article goes with its word's
-/// apostrophe ("l'équipe" is "équipe").
+/// apostrophe ("l'équipe" is "équipe"). A connector between two words
+/// ("de" in "base de données") goes without separating them, so they still
+/// form a phrase, as English "database" does.
 pub fn remove_in(tokens: Vec<Token>, lang: Lang) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut gap = false;
     for mut t in tokens {
         if lang != Lang::En && t.kind == TokenKind::Word {
@@ -226,7 +228,13 @@ pub fn remove_in(tokens: Vec<Token>, lang: Lang) -> Vec<Token> {
         }
         let stop = is_stopword(&t.text) || (lang != Lang::En && lang.is_stopword(&t.text));
         if t.kind != TokenKind::Number && stop {
-            gap = true;
+            // A connector right after a kept word keeps the run open; the
+            // next word must follow it directly (its own `joined`).
+            let bridges = !gap
+                && t.joined
+                && lang.is_connector(&t.text)
+                && out.last().is_some_and(|p| p.kind == TokenKind::Word);
+            gap = gap || !bridges;
             continue;
         }
         if gap {
@@ -253,5 +261,42 @@ mod tests {
         assert!(!is_stopword("payments"));
         // Regression: "owns" was a key term of examples/backend-platform.txt.
         assert!(is_stopword("owns") && is_stopword("others"));
+    }
+
+    fn joined(text: &str, lang: Lang) -> Vec<(String, bool)> {
+        let tokens = super::super::tokenise::tokenise(text);
+        remove_in(tokens, lang)
+            .into_iter()
+            .map(|t| (t.text, t.joined))
+            .collect()
+    }
+
+    #[test]
+    fn a_connector_joins_two_words_and_other_function_words_part_them() {
+        let j = |w: &str| (w.to_string(), true);
+        let apart = |w: &str| (w.to_string(), false);
+        assert_eq!(
+            joined("base de données", Lang::Fr),
+            vec![apart("base"), j("données")]
+        );
+        assert_eq!(
+            joined("gestión de pagos", Lang::Es),
+            vec![apart("gestión"), j("pagos")]
+        );
+        // "de la": the article parts them; a connector after a clause break
+        // or before one joins nothing.
+        assert_eq!(
+            joined("gestion de la qualité", Lang::Fr),
+            vec![apart("gestion"), apart("qualité")]
+        );
+        assert_eq!(
+            joined("gestion, de projets", Lang::Fr),
+            vec![apart("gestion"), apart("projets")]
+        );
+        // English has no connectors: "rate of limiting" stays two.
+        assert_eq!(
+            joined("rate of limiting", Lang::En),
+            vec![apart("rate"), apart("limiting")]
+        );
     }
 }

@@ -29,11 +29,30 @@ fn load() -> Eval {
     load_set(&root, &root.join("labels.tsv"))
 }
 
+/// Our postings in German, French and Spanish (`tests/eval/intl/`), graded
+/// against the same library.
+fn load_intl() -> Eval {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    load_from(
+        &root.join("library.yaml"),
+        &root.join("intl/postings"),
+        &root.join("intl/labels.tsv"),
+    )
+}
+
 /// A set: `library.yaml`, `postings/`, and a TSV of grades with a header
 /// line (posting file or name, achievement id, grade).
 fn load_set(root: &Path, labels_path: &Path) -> Eval {
-    let library = tailor::content::load(&root.join("library.yaml")).expect("eval library loads");
-    let mut files: Vec<_> = std::fs::read_dir(root.join("postings"))
+    load_from(
+        &root.join("library.yaml"),
+        &root.join("postings"),
+        labels_path,
+    )
+}
+
+fn load_from(library: &Path, postings: &Path, labels_path: &Path) -> Eval {
+    let library = tailor::content::load(library).expect("eval library loads");
+    let mut files: Vec<_> = std::fs::read_dir(postings)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -141,6 +160,16 @@ fn bm25_ranking<'a>(library: &'a Library, query: &str) -> Vec<&'a str> {
 /// an achievement graded at least `relevant` (as the real set's `ndcg.py`
 /// counts them), printed per posting.
 fn evaluate(set: &str, eval: &Eval, relevant: f64) -> [f64; 4] {
+    evaluate_where(set, eval, relevant, &|_| true)
+}
+
+/// [`evaluate`] over the postings `keep` accepts.
+fn evaluate_where(
+    set: &str,
+    eval: &Eval,
+    relevant: f64,
+    keep: &dyn Fn(&Posting) -> bool,
+) -> [f64; 4] {
     let index = LibraryIndex::build(&eval.library);
     let ids: Vec<&str> = eval
         .library
@@ -154,7 +183,7 @@ fn evaluate(set: &str, eval: &Eval, relevant: f64) -> [f64; 4] {
         "posting", "ours@5", "bm25@5", "ours@10", "bm25@10"
     );
     let none = HashMap::new();
-    for (name, text, posting) in &eval.postings {
+    for (name, text, posting) in eval.postings.iter().filter(|p| keep(&p.2)) {
         let grades = eval.labels.get(name).unwrap_or(&none);
         if !grades.values().any(|&g| g >= relevant) {
             println!("{name:<60} (no relevant achievement: skipped)");
@@ -170,8 +199,12 @@ fn evaluate(set: &str, eval: &Eval, relevant: f64) -> [f64; 4] {
             ndcg(&base, grades, 10),
         ];
         println!(
-            "{name:<60} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
-            row[0], row[1], row[2], row[3]
+            "{:<60} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+            format!("{name} ({})", posting.lang),
+            row[0],
+            row[1],
+            row[2],
+            row[3]
         );
         for (s, r) in sums.iter_mut().zip(row) {
             *s += r;
@@ -219,6 +252,45 @@ fn scorer_beats_bm25_on_our_evaluation_set() {
     );
 }
 
+/// Our postings in German, French and Spanish: each read in its language,
+/// ranked against the English library through the translation table.
+#[test]
+fn scorer_ranks_our_postings_in_other_languages() {
+    use tailor::analysis::Lang;
+    let eval = load_intl();
+    assert_eq!(eval.postings.len(), 9, "three postings each in de, fr, es");
+    let ids = eval.library.achievements().count();
+    for (name, _, posting) in &eval.postings {
+        let n = eval.labels.get(name).map_or(0, HashMap::len);
+        assert_eq!(n, ids, "{name}: every achievement is labelled");
+        let code = &name[..2];
+        assert_eq!(posting.lang.code(), code, "{name} is read as {code}");
+    }
+    let mean = evaluate("our set in other languages (tests/eval/intl)", &eval, 1.0);
+    for lang in [Lang::De, Lang::Fr, Lang::Es] {
+        evaluate_where(
+            &format!("tests/eval/intl, {}", lang.name()),
+            &eval,
+            1.0,
+            &|p| p.lang == lang,
+        );
+    }
+    assert!(
+        mean[2] >= INTL_NDCG10_FLOOR,
+        "NDCG@10 {:.3} < {INTL_NDCG10_FLOOR} on our non-English postings",
+        mean[2]
+    );
+    assert!(
+        mean[2] >= mean[3] + 0.05,
+        "NDCG@10: scorer {:.3} must beat BM25 {:.3} by at least 0.05",
+        mean[2],
+        mean[3]
+    );
+}
+
+/// Issue #18 asks for NDCG@10 ≥ 0.80 on our postings in other languages.
+const INTL_NDCG10_FLOOR: f64 = 0.80;
+
 /// The real set. Issue #13 asks for NDCG@10 ≥ 0.80 here; this guards what
 /// is reached (0.765 at this commit) against regressions.
 const REAL_NDCG10_FLOOR: f64 = 0.75;
@@ -231,6 +303,16 @@ fn scorer_beats_bm25_on_real_postings() {
     let eval = load_set(&root, &root.join("qrels.tsv"));
     assert_eq!(eval.postings.len(), 25, "the real set has 25 postings");
     let mean = evaluate("real set (../shared/eval-real)", &eval, 2.0);
+    // Issue #18: the postings in other languages, beside the English ones.
+    use tailor::analysis::Lang;
+    let english = evaluate_where("real set, English", &eval, 2.0, &|p| p.lang == Lang::En);
+    let other = evaluate_where("real set, other languages", &eval, 2.0, &|p| {
+        p.lang != Lang::En
+    });
+    println!(
+        "real set NDCG@10: English {:.3}, other languages {:.3}",
+        english[2], other[2]
+    );
     assert!(
         mean[2] >= REAL_NDCG10_FLOOR,
         "NDCG@10 {:.3} < {REAL_NDCG10_FLOOR} on real postings",

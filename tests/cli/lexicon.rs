@@ -71,3 +71,58 @@ fn alias_table_has_150_groups_each_a_single_term_per_entry() {
     let aliases = tailor::lexicon::Aliases::new(&Default::default());
     assert_eq!(aliases.len(), groups.len(), "no group merges into another");
 }
+
+/// `data/translations.txt`: every line an English term, every entry one
+/// term in its language, and no entry on two lines (a word of a posting
+/// would otherwise translate two unrelated things).
+#[test]
+fn translation_table_entries_are_single_terms_each_on_one_line() {
+    use tailor::analysis::Lang;
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/translations.txt"),
+    )
+    .unwrap();
+    let mut seen = std::collections::HashMap::new();
+    let mut per_lang = std::collections::BTreeMap::new();
+    let mut twice = Vec::new();
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let mut blocks = line.split(" | ");
+        let english = blocks.next().unwrap();
+        tailor::analysis::term_key(english)
+            .unwrap_or_else(|| panic!("`{english}` is not one English term"));
+        for block in blocks {
+            let (code, entries) = block
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("`{block}` is not `xx: entry, entry`"));
+            let lang = Lang::from_code(code)
+                .filter(|l| *l != Lang::En)
+                .unwrap_or_else(|| panic!("`{code}` is not a language tailor reads"));
+            for entry in entries.split(", ") {
+                let key = tailor::lexicon::entry_key(entry, lang)
+                    .unwrap_or_else(|| panic!("`{entry}` ({code}) is not one term"));
+                if let Some(other) = seen.insert((lang, key.clone()), english) {
+                    if other != english {
+                        twice.push(format!("`{entry}` ({code}, {key}): `{other}`, `{english}`"));
+                    }
+                }
+                *per_lang.entry(code).or_insert(0) += 1;
+            }
+        }
+    }
+    assert!(
+        twice.is_empty(),
+        "entries on two lines:\n{}",
+        twice.join("\n")
+    );
+    println!("translation entries per language: {per_lang:?}");
+    for code in ["de", "fr", "es"] {
+        assert!(
+            per_lang.get(code).copied().unwrap_or(0) >= 200,
+            "{code}: {per_lang:?}"
+        );
+    }
+}

@@ -3,7 +3,9 @@
 
 Checks library.yaml (schema, ids, tags, dates, lengths), the postings
 (naming, formats, word counts, boilerplate share of 01 and 05) and
-labels.tsv (full posting x achievement matrix, valid grades).
+labels.tsv (full posting x achievement matrix, valid grades). If intl/ is
+present, also checks the non-English set there (naming xx-NN-slug.ext with
+xx in de/fr/es, word counts, full label matrix).
 """
 import os, re, sys, html
 from collections import Counter
@@ -106,6 +108,51 @@ for p in names:
     d = dist[p]
     print(f"  {p:30} 3:{d[3]:2} 2:{d[2]:2} 1:{d[1]:2} 0:{d[0]:2}")
     if p[:2] <= "09" and d[3] < 3: err(f"{p}: fewer than 3 grade-3 labels")
+
+# ---- intl (non-English) set -------------------------------------------------
+IDIR = os.path.join(HERE, "intl")
+if os.path.isdir(IDIR):
+    LANGS = ("de", "fr", "es")
+    NAME = re.compile(r"^(de|fr|es)-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.(txt|md|html)$")
+    ipdir = os.path.join(IDIR, "postings")
+    ifiles = sorted(os.listdir(ipdir)) if os.path.isdir(ipdir) else []
+    inames = [os.path.splitext(f)[0] for f in ifiles]
+    for f in ifiles:
+        if not NAME.match(f): err(f"intl: posting name {f}")
+    for lang in LANGS:
+        nums = sorted(f[3:5] for f in ifiles if f[:2] == lang)
+        if nums != ["01", "02", "03"]: err(f"intl: {lang} postings numbered {nums}, want 01-03")
+    iexts = Counter(os.path.splitext(f)[1] for f in ifiles)
+    if iexts[".html"] < 1 or iexts[".md"] < 1 or iexts[".txt"] < 1: err(f"intl: formats {dict(iexts)}")
+    print(f"intl postings: {len(ifiles)}")
+    for f in ifiles:
+        path = os.path.join(ipdir, f)
+        raw_p = open(path, encoding="utf-8").read()
+        if f.endswith(".html") and not re.search(r"<h1[^>]*>", raw_p): err(f"intl: {f} has no <h1>")
+        words = re.findall(r"\w[\w'’.,%/+-]*", plain(path).replace("**", ""))
+        print(f"  {f:40} {len(words):4} words")
+        if not 250 <= len(words) <= 600: err(f"intl: {f}: {len(words)} words")
+    ipath = os.path.join(IDIR, "labels.tsv")
+    irows = open(ipath, encoding="utf-8").read().splitlines() if os.path.exists(ipath) else []
+    if not irows or irows[0] != "posting\tachievement\tgrade": err("intl: labels header")
+    iseen = Counter(); idist = {n: Counter() for n in inames}
+    for r in irows[1:]:
+        parts = r.split("\t")
+        if len(parts) != 3: err(f"intl: label row {r!r}"); continue
+        p, a, g = parts
+        if p not in idist: err(f"intl: label posting {p}"); continue
+        if a not in ids: err(f"intl: label achievement {a}")
+        if g not in ("0", "1", "2", "3"): err(f"intl: grade {g!r}"); continue
+        iseen[(p, a)] += 1; idist[p][int(g)] += 1
+    want = len(inames) * len(ids)
+    if len(inames) != 9: err(f"intl: {len(inames)} postings, want 9")
+    if len(irows) - 1 != want: err(f"intl: {len(irows) - 1} label rows, want {want}")
+    if any(c != 1 for c in iseen.values()) or len(iseen) != want: err("intl: label pairs not each exactly once")
+    print(f"intl labels: {max(len(irows) - 1, 0)} rows")
+    for p in inames:
+        d = idist[p]
+        print(f"  {p:40} 3:{d[3]:2} 2:{d[2]:2} 1:{d[1]:2} 0:{d[0]:2}")
+        if d[3] < 3: err(f"intl: {p}: fewer than 3 grade-3 labels")
 
 if errors:
     print("\nERRORS:"); [print(" -", e) for e in errors]; sys.exit(1)
