@@ -246,6 +246,14 @@ pub fn reads_as_english(word: &str, lang: Lang) -> bool {
     en > 0.0 && en >= own
 }
 
+/// Content text written in `lang` (an achievement, a headline, a role
+/// title), analysed as a posting in `lang` is: English loanwords and
+/// English text stemmed as English, so that they meet. In English it is
+/// [`analysis::analyse`].
+pub fn analyse_content(text: &str, lang: Lang) -> Vec<analysis::Term> {
+    analysis::analyse_in(text, lang, &|word| reads_as_english(word, lang))
+}
+
 /// How common `key` is in the background corpus, if it occurs there.
 pub fn background(key: &str) -> Option<Background> {
     BACKGROUND.get(key).copied()
