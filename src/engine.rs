@@ -409,10 +409,15 @@ fn presentation(profile: &Profile, paper: Option<Paper>, lang: Lang) -> Presenta
 /// the content has texts in it (those missing are in the content's own),
 /// else the content's own language.
 pub fn resume_lang(library: &Library, posting: Lang) -> Lang {
-    if library.languages().contains(&posting) {
+    choose_lang(&library.languages(), posting)
+}
+
+/// [`resume_lang`] given the library's languages, its own first.
+fn choose_lang(languages: &[Lang], posting: Lang) -> Lang {
+    if languages.contains(&posting) {
         posting
     } else {
-        library.lang
+        languages[0]
     }
 }
 
@@ -422,6 +427,8 @@ pub fn resume_lang(library: &Library, posting: Lang) -> Lang {
 pub struct Engines {
     /// The library as loaded, in every language.
     library: Library,
+    /// The languages it has texts in, its own first.
+    languages: Vec<Lang>,
     profile: Profile,
     options: Options,
     /// The page templates' directory.
@@ -446,6 +453,7 @@ impl Engines {
             options,
             templates: templates.map(Path::to_path_buf),
             built: Default::default(),
+            languages: library.languages(),
             library,
         };
         let own = Engines::build(&engines, engines.library.lang)?;
@@ -471,7 +479,7 @@ impl Engines {
 
     /// The engine for a posting in `posting` (see [`resume_lang`]).
     pub fn for_posting(&self, posting: Lang) -> Result<&Engine> {
-        let lang = resume_lang(&self.library, posting);
+        let lang = choose_lang(&self.languages, posting);
         self.built[lang as usize]
             .get_or_init(|| self.build(lang).map_err(|e| format!("{e:#}")))
             .as_ref()
@@ -504,6 +512,41 @@ mod tests {
             text: LIB.into(),
         }])
         .unwrap()
+    }
+
+    #[test]
+    fn a_posting_gets_its_language_when_the_content_has_it() {
+        let lib = from_sources(&[Source {
+            path: "r.yaml".into(),
+            text: LIB.replace(
+                "text: Built the payments ledger in Rust.",
+                "text: {en: Built the payments ledger in Rust., de: Das Zahlungsbuch in Rust gebaut.}",
+            ),
+        }])
+        .unwrap();
+        assert_eq!(resume_lang(&lib, Lang::De), Lang::De);
+        assert_eq!(resume_lang(&lib, Lang::Fr), Lang::En);
+        let p = Profile::default();
+        let de = Engine::new_in(lib.clone(), Lang::De, &p, Options::default(), None).unwrap();
+        assert_eq!(de.lang(), Lang::De);
+        assert_eq!(de.fallbacks(), 1, "the role title");
+        assert_eq!(
+            de.language_note(Lang::De).as_deref(),
+            Some("the résumé is in German, but 1 text has no German version and is in English")
+        );
+        let en = Engine::new(lib.clone(), &p, Options::default(), None).unwrap();
+        assert_eq!(en.language_note(Lang::En), None);
+        assert_eq!(
+            en.language_note(Lang::Fr).as_deref(),
+            Some(
+                "the posting is in French; the content has no French texts, so the résumé is in English"
+            )
+        );
+        // Every engine records the whole library's hash.
+        assert_eq!(de.content_hash(), en.content_hash());
+        let engines = Engines::new(lib, &p, Options::default(), None).unwrap();
+        assert_eq!(engines.for_posting(Lang::It).unwrap().lang(), Lang::En);
+        assert_eq!(engines.for_posting(Lang::De).unwrap().lang(), Lang::De);
     }
 
     #[test]

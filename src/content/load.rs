@@ -776,49 +776,6 @@ education:
     }
 
     #[test]
-    fn the_library_in_another_language_counts_what_fell_back() {
-        let lib = load_str(BILINGUAL).unwrap();
-        let (de, fell_back) = lib.in_lang(Lang::De);
-        assert_eq!(de.lang, Lang::De);
-        let role = &de.experience[0];
-        assert_eq!(role.title, "Leitende Ingenieurin");
-        assert_eq!(
-            role.achievements[0].short.as_deref(),
-            Some("Zahlungsausfälle um 40 % gesenkt.")
-        );
-        // The ledger, the summary, the role's summary and the degree stay English.
-        assert_eq!(role.achievements[1].text, "Built the ledger.");
-        assert_eq!(role.achievements[1].short.as_deref(), Some("Ledger."));
-        assert_eq!(de.summary.as_deref(), Some("Builds payment systems."));
-        assert_eq!(fell_back, 4);
-        assert!(de.languages() == vec![Lang::De], "no translations left");
-        // In its own language nothing falls back, and the hash is the one
-        // a library without languages would have.
-        let (en, none) = lib.in_lang(Lang::En);
-        assert_eq!(none, 0);
-        assert_eq!(
-            en.experience[0].achievements[0].text,
-            lib.experience[0].achievements[0].text
-        );
-        let json = serde_json::to_string(&en).unwrap();
-        assert!(
-            !json.contains("translations") && !json.contains("\"lang\""),
-            "{json}"
-        );
-        // A short in a language whose text is missing is not used with
-        // another language's text.
-        let (fr, _) = lib.in_lang(Lang::Fr);
-        assert_eq!(
-            fr.education[0].degree.as_deref(),
-            Some("Licence d'informatique")
-        );
-        assert_eq!(
-            fr.experience[0].achievements[0].short.as_deref(),
-            Some("Cut payment failures by 40%.")
-        );
-    }
-
-    #[test]
     fn a_file_in_another_language_is_read_in_it() {
         let lib = load_str(&format!(
             "lang: de\n{}",

@@ -305,3 +305,80 @@ impl Library {
         order
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::{Source, from_sources};
+
+    const BILINGUAL: &str = "\
+summary: Builds payment systems.
+experience:
+  - title: {en: Staff Engineer, de: Leitende Ingenieurin}
+    start: 2020-01
+    summary: Platform lead.
+    achievements:
+      - id: retries
+        text:
+          en: Cut payment failures by 40% with smart retries.
+          de: Zahlungsausfälle durch intelligente Wiederholungen um 40 % gesenkt.
+        short: {en: Cut payment failures by 40%., de: Zahlungsausfälle um 40 % gesenkt.}
+      - id: ledger
+        text: Built the ledger.
+        short: Ledger.
+education:
+  - institution: Uni
+    degree: {en: BSc Computing, fr: Licence d'informatique}
+";
+
+    fn load_str(text: &str) -> Library {
+        from_sources(&[Source {
+            path: "c.yaml".into(),
+            text: text.into(),
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn the_library_in_another_language_counts_what_fell_back() {
+        let lib = load_str(BILINGUAL);
+        let (de, fell_back) = lib.in_lang(Lang::De);
+        assert_eq!(de.lang, Lang::De);
+        let role = &de.experience[0];
+        assert_eq!(role.title, "Leitende Ingenieurin");
+        assert_eq!(
+            role.achievements[0].short.as_deref(),
+            Some("Zahlungsausfälle um 40 % gesenkt.")
+        );
+        // The ledger, the summary, the role's summary and the degree stay English.
+        assert_eq!(role.achievements[1].text, "Built the ledger.");
+        assert_eq!(role.achievements[1].short.as_deref(), Some("Ledger."));
+        assert_eq!(de.summary.as_deref(), Some("Builds payment systems."));
+        assert_eq!(fell_back, 4);
+        assert!(de.languages() == vec![Lang::De], "no translations left");
+        // In its own language nothing falls back, and the hash is the one
+        // a library without languages would have.
+        let (en, none) = lib.in_lang(Lang::En);
+        assert_eq!(none, 0);
+        assert_eq!(
+            en.experience[0].achievements[0].text,
+            lib.experience[0].achievements[0].text
+        );
+        let json = serde_json::to_string(&en).unwrap();
+        assert!(
+            !json.contains("translations") && !json.contains("\"lang\""),
+            "{json}"
+        );
+        // In French, which the achievement lacks, it reads wholly in
+        // English, short phrasing included; the degree is French.
+        let (fr, _) = lib.in_lang(Lang::Fr);
+        assert_eq!(
+            fr.education[0].degree.as_deref(),
+            Some("Licence d'informatique")
+        );
+        assert_eq!(
+            fr.experience[0].achievements[0].short.as_deref(),
+            Some("Cut payment failures by 40%.")
+        );
+    }
+}
