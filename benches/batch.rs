@@ -13,7 +13,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use tailor::batch::{Batch, Input, Timings};
-use tailor::engine::Engine;
+use tailor::engine::Engines;
 use tailor::format::Format;
 use tailor::output::Output;
 use tailor::profile::Profile;
@@ -43,8 +43,9 @@ fn bench(c: &mut Criterion) {
             let library = tailor::content::load(&library_file).expect("loads");
             let out = tempfile::tempdir().expect("a temp dir");
             let batch = Batch {
-                engine: Engine::new(library, &profile, Options::default(), None)
+                engines: Engines::new(library, &profile, Options::default(), None)
                     .expect("templates compile"),
+                lang: None,
                 outputs: vec![Output::builtin(Format::Md).expect("templates compile")],
                 out_dir: out.path().to_path_buf(),
                 force: false,

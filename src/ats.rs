@@ -11,6 +11,8 @@ use std::fmt::Write as _;
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use crate::format::Section;
+
 /// What the PDF should say, when it is known.
 #[derive(Debug, Clone, Default)]
 pub struct Expected {
@@ -237,9 +239,17 @@ pub fn check(pdf: &[u8], expected: Option<&Expected>) -> Result<Check, String> {
             .iter()
             .any(|l| *l == h || l.starts_with(&format!("{h} ")))
     };
-    let (found, missing): (Vec<&str>, Vec<&str>) = ["Experience", "Skills", "Education"]
-        .into_iter()
-        .partition(|h| has(h));
+    // A heading counts in any language tailor writes ("Berufserfahrung").
+    let present = |s: Section| crate::locale::headings(s).into_iter().any(&has);
+    let (found, missing): (Vec<_>, Vec<_>) = [
+        ("Experience", Section::Experience),
+        ("Skills", Section::Skills),
+        ("Education", Section::Education),
+    ]
+    .into_iter()
+    .partition(|&(_, s)| present(s));
+    let names = |v: Vec<(&'static str, Section)>| v.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+    let (found, missing) = (names(found), names(missing));
     if missing.is_empty() {
         say(false, format!("section headings: {}", found.join(", ")));
     } else {

@@ -1,7 +1,7 @@
-//! Batch: many postings tailored at once with one engine ([`Batch`], the
-//! library API that `tailor batch` and the benchmark drive), and the pure
-//! parts: safe, unique output names; the summary (CSV and JSON); the
-//! coverage report page's data.
+//! Batch: many postings tailored at once, with one engine per résumé
+//! language ([`Batch`], the library API that `tailor batch` and the
+//! benchmark drive), and the pure parts: safe, unique output names; the
+//! summary (CSV and JSON); the coverage report page's data.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -13,7 +13,8 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::Engine;
+use crate::analysis::Lang;
+use crate::engine::Engines;
 use crate::input;
 use crate::output::Output;
 use crate::posting::Posting;
@@ -82,6 +83,14 @@ pub struct Row {
     pub words: Option<usize>,
     /// The most important key terms missing (up to three).
     pub missing: Vec<String>,
+    /// The language the posting was read in (ISO 639-1).
+    pub posting_language: Option<Lang>,
+    /// The language its résumé is in.
+    pub resume_language: Option<Lang>,
+    /// What to know about the résumé's language, if anything (said once
+    /// per posting language, by [`language_notes`]).
+    #[serde(skip)]
+    pub language_note: Option<String>,
     /// Under a page budget: pages, last-page fill, layouts made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<crate::tailored::PageFit>,
@@ -108,6 +117,9 @@ impl Row {
             selected: None,
             words: None,
             missing: Vec::new(),
+            posting_language: None,
+            resume_language: None,
+            language_note: None,
             layout: None,
             scores: Vec::new(),
             chosen: Vec::new(),
@@ -134,12 +146,14 @@ fn csv_field(s: &str) -> String {
 
 /// The summary as CSV, one row per posting.
 pub fn summary_csv(rows: &[Row]) -> String {
-    let mut s =
-        String::from("posting,status,match_rate,selected,words,missing,outputs,error,pages,fill\n");
+    let mut s = String::from(
+        "posting,status,match_rate,selected,words,missing,outputs,error,pages,fill,posting_language,resume_language\n",
+    );
+    let code = |l: Option<Lang>| l.map(Lang::code).unwrap_or_default();
     for r in rows {
         let _ = writeln!(
             s,
-            "{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.posting),
             r.status,
             r.match_rate.map(|m| format!("{m:.4}")).unwrap_or_default(),
@@ -152,9 +166,27 @@ pub fn summary_csv(rows: &[Row]) -> String {
             r.layout
                 .map(|l| format!("{:.4}", l.fill))
                 .unwrap_or_default(),
+            code(r.posting_language),
+            code(r.resume_language),
         );
     }
     s
+}
+
+/// What to know about the résumés' languages: each note once, for the
+/// first posting in its language, in input order.
+pub fn language_notes(rows: &[Row]) -> Vec<String> {
+    let mut seen: Vec<Option<Lang>> = Vec::new();
+    let mut notes = Vec::new();
+    for r in rows {
+        if let Some(note) = &r.language_note {
+            if !seen.contains(&r.posting_language) {
+                seen.push(r.posting_language);
+                notes.push(note.clone());
+            }
+        }
+    }
+    notes
 }
 
 /// The summary as JSON: the rows and the totals.
@@ -263,13 +295,16 @@ impl Timings {
 /// file stem (see [`output_stems`]).
 pub type Input = (Result<PathBuf, (String, String)>, String);
 
-/// Many postings tailored with one engine, in parallel (rayon's current
-/// pool), each written in every output format into `out_dir`. Results come
-/// back in input order, so the output is the same whatever the thread
-/// count; a posting that fails is reported in its row and the others go on.
+/// Many postings tailored in parallel (rayon's current pool), each by the
+/// engine of its résumé's language, and written in every output format
+/// into `out_dir`. Results come back in input order, so the output is the
+/// same whatever the thread count; a posting that fails is reported in its
+/// row and the others go on.
 pub struct Batch {
-    /// The engine, built once.
-    pub engine: Engine,
+    /// The engines, one per résumé language, each built once.
+    pub engines: Engines,
+    /// Read every posting in this language instead of detecting it.
+    pub lang: Option<Lang>,
     /// One file per posting and output, `STEM.EXTENSION`.
     pub outputs: Vec<Output>,
     /// Where the files go.
@@ -303,14 +338,15 @@ impl Batch {
         let mut t = Instant::now();
         let source = input::read_posting(path)?;
         s.timings.lap(&s.timings.read, &mut t);
-        let posting = Posting::from_source(&source)?;
+        let posting = Posting::from_source_in(&source, s.lang)?;
         s.timings.lap(&s.timings.analyse, &mut t);
+        let engine = s.engines.for_posting(posting.lang)?;
         // Scoring and selection are timed together: one call does both.
-        let tailored = s.engine.tailor(&posting)?;
+        let tailored = engine.tailor(&posting)?;
         s.timings.lap(&s.timings.score_select, &mut t);
         let mut documents = Vec::new();
         for output in &s.outputs {
-            let doc = s.engine.render(&posting, &tailored, output)?;
+            let doc = engine.render(&posting, &tailored, output)?;
             documents.push((format!("{stem}.{}", output.extension()), doc));
         }
         s.timings.lap(&s.timings.render, &mut t);
@@ -324,7 +360,7 @@ impl Batch {
         }
         s.timings.lap(&s.timings.write, &mut t);
 
-        let library = s.engine.library();
+        let library = engine.library();
         let refs: Vec<_> = library.achievements().map(|(at, _)| at).collect();
         let uncovered = tailored
             .key_terms
@@ -367,6 +403,9 @@ impl Batch {
                 .take(3)
                 .map(|k| k.term.clone())
                 .collect(),
+            posting_language: Some(posting.lang),
+            resume_language: Some(engine.lang()),
+            language_note: engine.language_note(posting.lang),
             scores: tailored
                 .scored
                 .iter()
@@ -595,7 +634,23 @@ mod tests {
             csv.contains("\"'=HYPERLINK(\"\"http://x\"\").txt\",failed"),
             "{csv}"
         );
-        assert!(csv.ends_with(",'-1,,\n"), "{csv}");
+        assert!(csv.ends_with(",'-1,,,,\n"), "{csv}");
+    }
+
+    #[test]
+    fn language_notes_are_said_once_per_posting_language() {
+        let row = |lang: Lang, note: Option<&str>| Row {
+            posting_language: Some(lang),
+            language_note: note.map(str::to_string),
+            ..Row::failed("p".into(), String::new())
+        };
+        let rows = [
+            row(Lang::De, Some("German")),
+            row(Lang::En, None),
+            row(Lang::De, Some("German")),
+            row(Lang::Fr, Some("French")),
+        ];
+        assert_eq!(language_notes(&rows), vec!["German", "French"]);
     }
 
     #[test]

@@ -147,6 +147,9 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
+    #[command(flatten)]
+    pub lang: LangArgs,
+
     /// A presentation preset (as for compose).
     #[arg(long, short = 'p', value_name = "NAME|FILE")]
     pub profile: Option<String>,
@@ -226,7 +229,8 @@ pub struct ContentArgs {
 #[derive(Debug, Args)]
 pub struct LangArgs {
     /// Read the posting as this language (en, de, fr, es, pt, nl, it)
-    /// [default: detected from its text].
+    /// [default: the profile's `lang:`, else detected from its text]. The
+    /// résumé is in the posting's language when the content has texts in it.
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }

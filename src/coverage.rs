@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::{self, Lang, TermKind};
+use crate::analysis::{Lang, TermKind};
 use crate::content::{AchievementRef, Library};
 use crate::lexicon;
 use crate::posting::{Posting, PostingTerm};
@@ -190,7 +190,7 @@ pub fn mentioned(posting: &Posting, index: &LibraryIndex, text: &str) -> bool {
 fn other_parts(library: &Library, selected: &[AchievementRef]) -> Vec<(&'static str, Vec<String>)> {
     let keys = |texts: &mut dyn Iterator<Item = &str>| -> Vec<String> {
         let mut k: Vec<String> = texts
-            .flat_map(|t| analysis::analyse(&crate::text::plain(t)))
+            .flat_map(|t| lexicon::analyse_content(&crate::text::plain(t), library.lang))
             .map(|t| t.key)
             .collect();
         k.sort_unstable();

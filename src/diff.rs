@@ -97,6 +97,8 @@ pub struct Diff {
     pub profiles: Change<String>,
     /// Budgets, when they differ.
     pub budgets: Change<String>,
+    /// The résumés' languages (ISO 639-1), when they differ.
+    pub languages: Change<String>,
 }
 
 /// Compares two variants.
@@ -226,6 +228,10 @@ pub fn diff(a: &Variant, b: &Variant) -> Diff {
             a: ma.budget.clone(),
             b: mb.budget.clone(),
         },
+        languages: Change {
+            a: ma.resume_language.code().to_string(),
+            b: mb.resume_language.code().to_string(),
+        },
     }
 }
 
@@ -242,6 +248,8 @@ mod tests {
                 content_hash: "c".into(),
                 posting: "p".into(),
                 posting_hash: "h".into(),
+                posting_language: crate::analysis::Lang::En,
+                resume_language: crate::analysis::Lang::En,
                 body_hash: None,
                 profile: "default".into(),
                 budget: "400 words".into(),

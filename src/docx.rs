@@ -380,12 +380,13 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
             Section::Summary => {
                 if let Some(summary) = &view.summary {
                     docx = docx
-                        .add_paragraph(styled(HEADING1).add_run(text_run("Summary")))
+                        .add_paragraph(styled(HEADING1).add_run(text_run(&view.labels.summary)))
                         .add_paragraph(inline(styled(BODY), summary, links));
                 }
             }
             Section::Experience => {
-                docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Experience")));
+                docx =
+                    docx.add_paragraph(styled(HEADING1).add_run(text_run(&view.labels.experience)));
                 for role in &view.experience {
                     let mut heading = styled(HEADING2).add_run(text_run(&role.title));
                     if let Some(company) = &role.company {
@@ -412,7 +413,8 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
             }
             Section::Skills => {
                 if !view.skills.is_empty() {
-                    docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Skills")));
+                    docx =
+                        docx.add_paragraph(styled(HEADING1).add_run(text_run(&view.labels.skills)));
                     for group in &view.skills {
                         docx = docx.add_paragraph(
                             tight()
@@ -424,7 +426,8 @@ fn build(view: &ResumeView, links: &mut Links) -> Docx {
             }
             Section::Education => {
                 if !view.education.is_empty() {
-                    docx = docx.add_paragraph(styled(HEADING1).add_run(text_run("Education")));
+                    docx = docx
+                        .add_paragraph(styled(HEADING1).add_run(text_run(&view.labels.education)));
                     for e in &view.education {
                         let mut p = tight().add_run(text_run(&e.institution).bold());
                         if let Some(degree) = &e.degree {
@@ -479,7 +482,7 @@ fn core_properties(view: &ResumeView) -> Result<Vec<u8>> {
                     .write_text_content(BytesText::new(&xml_safe(name)))?;
             }
             w.create_element("dc:language")
-                .write_text_content(BytesText::new("en"))?;
+                .write_text_content(BytesText::new(view.lang.code()))?;
             Ok(())
         })
         .map_err(err)?;

@@ -7,14 +7,23 @@
 //! data, documents go out as bytes (a PDF is laid out in memory). The
 //! profile's aliases reach the index only; the library stays as loaded, so
 //! its hash, recorded in every manifest, does not depend on the profile.
+//!
+//! An engine writes résumés in one language: the library as it reads in
+//! that language ([`Library::in_lang`]) is what it scores, selects and
+//! renders, with that language's locale. [`resume_lang`] decides which
+//! language a posting gets; [`Engines`] keeps one engine per language, built
+//! when first needed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 
+use crate::analysis::Lang;
 use crate::content::Library;
 use crate::coverage;
 use crate::format::{Paper, TemplateSet};
+use crate::locale::Locale;
 use crate::manifest::{self, Manifest};
 use crate::output::{Document, Output};
 use crate::posting::Posting;
@@ -26,9 +35,16 @@ use crate::select::fit::{self, Pager};
 use crate::select::{self, Budget, Costs, Options, Phrasing, SelectError, Selection};
 use crate::tailored::{PageFit, Tailored};
 
-/// A library ready to be tailored to postings under one profile.
+/// A library ready to be tailored to postings under one profile, in one
+/// language.
 pub struct Engine {
+    /// The library as it reads in the résumé's language.
     library: Library,
+    /// The language the content's texts are written in (`lang:`).
+    content_lang: Lang,
+    /// How many texts have no version in the résumé's language, and are in
+    /// the content's.
+    fallbacks: usize,
     index: LibraryIndex,
     options: Options,
     costs: Costs,
@@ -46,14 +62,32 @@ impl Engine {
     /// every phrasing's cost under `options` (see [`Engine::options`] for
     /// how the command line and the profile make them). `paper` overrides
     /// the profile's. A page budget is laid out with the built-in PDF
-    /// templates ([`Engine::with_page_templates`] changes them).
+    /// templates ([`Engine::with_page_templates`] changes them). Résumés are
+    /// in the content's own language ([`Engine::new_in`] chooses another).
     pub fn new(
         library: Library,
         profile: &Profile,
         options: Options,
         paper: Option<Paper>,
     ) -> Result<Engine> {
+        let lang = library.lang;
+        Engine::new_in(library, lang, profile, options, paper)
+    }
+
+    /// [`Engine::new`] writing résumés in `lang`: the library as it reads
+    /// in `lang` is indexed, measured and rendered, with `lang`'s locale
+    /// and the profile's labels. The manifests' content hash stays the
+    /// whole library's, whatever the language.
+    pub fn new_in(
+        library: Library,
+        lang: Lang,
+        profile: &Profile,
+        options: Options,
+        paper: Option<Paper>,
+    ) -> Result<Engine> {
         let content_hash = hash_of(&library);
+        let content_lang = library.lang;
+        let (library, fallbacks) = library.into_lang(lang);
         let index = LibraryIndex::build_with(&library, &profile.aliases)
             .with_boosts(&library, &profile.boosts);
         let costs = Costs::new(&library, &options);
@@ -64,7 +98,9 @@ impl Engine {
         };
         Ok(Engine {
             fonts,
-            presentation: presentation(profile, paper),
+            content_lang,
+            fallbacks,
+            presentation: presentation(profile, paper, lang),
             profile: profile.label().to_string(),
             library,
             index,
@@ -83,9 +119,46 @@ impl Engine {
         Ok(self)
     }
 
-    /// The library, as loaded.
+    /// The library, as it reads in the résumé's language.
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// The language its résumés are in.
+    pub fn lang(&self) -> Lang {
+        self.library.lang
+    }
+
+    /// How many of the library's texts have no version in the résumé's
+    /// language (and are in the content's own).
+    pub fn fallbacks(&self) -> usize {
+        self.fallbacks
+    }
+
+    /// What a reader of a résumé for a posting in `posting` should know
+    /// about its language, if anything: that the content has no texts in
+    /// the posting's language, or how many of them fell back.
+    pub fn language_note(&self, posting: Lang) -> Option<String> {
+        let (lang, own) = (self.lang(), self.content_lang);
+        if posting != lang {
+            return Some(format!(
+                "the posting is in {}; the content has no {} texts, so the résumé is in {}",
+                posting.name(),
+                posting.name(),
+                lang.name()
+            ));
+        }
+        (self.fallbacks > 0).then(|| {
+            let texts = crate::text::counted(&[(self.fallbacks, "text", "texts")]);
+            let have = if self.fallbacks == 1 { "has" } else { "have" };
+            format!(
+                "the résumé is in {}, but {texts} {have} no {} version and {} in {}",
+                lang.name(),
+                lang.name(),
+                if self.fallbacks == 1 { "is" } else { "are" },
+                own.name()
+            )
+        })
     }
 
     /// The library's index, with the profile's aliases and boosts.
@@ -216,6 +289,8 @@ impl Engine {
             content_hash: self.content_hash.clone(),
             posting: posting.name.clone(),
             posting_hash: hash_of(posting),
+            posting_language: posting.lang,
+            resume_language: self.lang(),
             // Known once rendered: the output embeds it (see manifest::embed).
             body_hash: None,
             profile: self.profile.clone(),
@@ -313,8 +388,9 @@ impl Pager for Paging<'_> {
     }
 }
 
-/// The presentation a profile asks for (`paper` over the profile's).
-fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
+/// The presentation a profile asks for (`paper` over the profile's), in
+/// `lang`.
+fn presentation(profile: &Profile, paper: Option<Paper>, lang: Lang) -> Presentation {
     Presentation {
         headline: profile.headline.clone(),
         summary: profile.summary.clone(),
@@ -325,6 +401,89 @@ fn presentation(profile: &Profile, paper: Option<Paper>) -> Presentation {
         paper: paper.or(profile.paper).unwrap_or_default(),
         matching_skills_only: profile.skills == SkillsMode::Matching,
         font: profile.font.clone(),
+        locale: Locale::new(lang, &profile.locale),
+    }
+}
+
+/// The language of a résumé for a posting in `posting`: the posting's when
+/// the content has texts in it (those missing are in the content's own),
+/// else the content's own language.
+pub fn resume_lang(library: &Library, posting: Lang) -> Lang {
+    choose_lang(&library.languages(), posting)
+}
+
+/// [`resume_lang`] given the library's languages, its own first.
+fn choose_lang(languages: &[Lang], posting: Lang) -> Lang {
+    if languages.contains(&posting) {
+        posting
+    } else {
+        languages[0]
+    }
+}
+
+/// One engine per résumé language, built when a posting first needs it
+/// (the content's own language's at once, so that a profile or template
+/// error stops a batch before any work); shared read-only by threads.
+pub struct Engines {
+    /// The library as loaded, in every language.
+    library: Library,
+    /// The languages it has texts in, its own first.
+    languages: Vec<Lang>,
+    profile: Profile,
+    options: Options,
+    /// The page templates' directory.
+    templates: Option<PathBuf>,
+    /// By language, in [`Lang::ALL`] order; an engine that could not be
+    /// built keeps why.
+    built: [OnceLock<Result<Engine, String>>; Lang::ALL.len()],
+}
+
+impl Engines {
+    /// The engines for `library` under `profile` and `options`, page
+    /// budgets laid out with the PDF templates as `templates` overrides
+    /// them; builds the content language's now.
+    pub fn new(
+        library: Library,
+        profile: &Profile,
+        options: Options,
+        templates: Option<&Path>,
+    ) -> Result<Engines> {
+        let engines = Engines {
+            profile: profile.clone(),
+            options,
+            templates: templates.map(Path::to_path_buf),
+            built: Default::default(),
+            languages: library.languages(),
+            library,
+        };
+        let own = Engines::build(&engines, engines.library.lang)?;
+        let _ = engines.built[engines.library.lang as usize].set(Ok(own));
+        Ok(engines)
+    }
+
+    fn build(&self, lang: Lang) -> Result<Engine> {
+        Engine::new_in(
+            self.library.clone(),
+            lang,
+            &self.profile,
+            self.options.clone(),
+            None,
+        )?
+        .with_page_templates(self.templates.as_deref(), None)
+    }
+
+    /// The library as loaded.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The engine for a posting in `posting` (see [`resume_lang`]).
+    pub fn for_posting(&self, posting: Lang) -> Result<&Engine> {
+        let lang = choose_lang(&self.languages, posting);
+        self.built[lang as usize]
+            .get_or_init(|| self.build(lang).map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .map_err(|e| anyhow!("{e}"))
     }
 }
 
@@ -353,6 +512,41 @@ mod tests {
             text: LIB.into(),
         }])
         .unwrap()
+    }
+
+    #[test]
+    fn a_posting_gets_its_language_when_the_content_has_it() {
+        let lib = from_sources(&[Source {
+            path: "r.yaml".into(),
+            text: LIB.replace(
+                "text: Built the payments ledger in Rust.",
+                "text: {en: Built the payments ledger in Rust., de: Das Zahlungsbuch in Rust gebaut.}",
+            ),
+        }])
+        .unwrap();
+        assert_eq!(resume_lang(&lib, Lang::De), Lang::De);
+        assert_eq!(resume_lang(&lib, Lang::Fr), Lang::En);
+        let p = Profile::default();
+        let de = Engine::new_in(lib.clone(), Lang::De, &p, Options::default(), None).unwrap();
+        assert_eq!(de.lang(), Lang::De);
+        assert_eq!(de.fallbacks(), 1, "the role title");
+        assert_eq!(
+            de.language_note(Lang::De).as_deref(),
+            Some("the résumé is in German, but 1 text has no German version and is in English")
+        );
+        let en = Engine::new(lib.clone(), &p, Options::default(), None).unwrap();
+        assert_eq!(en.language_note(Lang::En), None);
+        assert_eq!(
+            en.language_note(Lang::Fr).as_deref(),
+            Some(
+                "the posting is in French; the content has no French texts, so the résumé is in English"
+            )
+        );
+        // Every engine records the whole library's hash.
+        assert_eq!(de.content_hash(), en.content_hash());
+        let engines = Engines::new(lib, &p, Options::default(), None).unwrap();
+        assert_eq!(engines.for_posting(Lang::It).unwrap().lang(), Lang::En);
+        assert_eq!(engines.for_posting(Lang::De).unwrap().lang(), Lang::De);
     }
 
     #[test]

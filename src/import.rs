@@ -168,6 +168,24 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
         out.insert("basics".into(), Value::Object(basics));
     }
 
+    // The document's language, where its `meta` says it ("de", "de-DE",
+    // "German"): the content's texts are in it.
+    if let Some(said) = doc
+        .get("meta")
+        .and_then(|m| s(m, "language").or_else(|| s(m, "lang")))
+    {
+        let primary = said.split(['-', '_']).next().unwrap_or_default();
+        match crate::analysis::Lang::from_code(primary) {
+            Some(lang) => {
+                out.insert("lang".into(), Value::String(lang.code().into()));
+            }
+            None => notes.push(format!(
+                "meta.language `{said}`: not one of the languages tailor reads ({}); the content is written as English (no `lang:`)",
+                crate::analysis::Lang::known_codes()
+            )),
+        }
+    }
+
     let mut roles = Vec::new();
     let mut achievements = 0;
     // (section, title key, organisation key, title suffix, tag)
@@ -469,6 +487,29 @@ mod tests {
             a,
             "the same text, the same id"
         );
+    }
+
+    #[test]
+    fn the_documents_language_becomes_the_contents() {
+        let work = json!([{"name": "Acme", "position": "Entwicklerin", "highlights": ["Kosten um 10 % gesenkt."]}]);
+        let (imported, lib) =
+            import_and_load(&json!({"meta": {"language": "de-DE"}, "work": work.clone()}));
+        assert!(imported.yaml.contains("\nlang: de\n"), "{}", imported.yaml);
+        assert_eq!(lib.lang, crate::analysis::Lang::De);
+        let (imported, lib) =
+            import_and_load(&json!({"meta": {"language": "ja"}, "work": work.clone()}));
+        assert!(!imported.yaml.contains("lang:"), "{}", imported.yaml);
+        assert_eq!(lib.lang, crate::analysis::Lang::En);
+        assert!(
+            imported
+                .notes
+                .iter()
+                .any(|n| n.starts_with("meta.language `ja`")),
+            "{:?}",
+            imported.notes
+        );
+        let (imported, _) = import_and_load(&json!({"work": work}));
+        assert!(!imported.yaml.contains("lang:"), "{}", imported.yaml);
     }
 
     #[test]

@@ -395,6 +395,14 @@ pub fn entry_key(entry: &str, lang: Lang) -> Option<String> {
     }
 }
 
+/// Content text written in `lang` (an achievement, a headline, a role
+/// title), analysed as a posting in `lang` is: English loanwords and
+/// English text stemmed as English, so that they meet. In English it is
+/// [`analysis::analyse`].
+pub fn analyse_content(text: &str, lang: Lang) -> Vec<analysis::Term> {
+    analysis::analyse_in(text, lang, &CorpusVocabulary::new(lang))
+}
+
 /// How common `key` is in the background corpus, if it occurs there.
 pub fn background(key: &str) -> Option<Background> {
     BACKGROUND.get(key).copied()

@@ -26,6 +26,7 @@ pub mod job;
 pub mod jsonresume;
 pub mod lexicon;
 pub mod lint;
+pub mod locale;
 pub mod manifest;
 pub mod output;
 pub mod pdf;

@@ -29,6 +29,10 @@ pub enum LintKind {
     TooLong,
     /// A `short` phrasing that is not shorter.
     ShortNotShorter,
+    /// No `text` in a language other achievements have one in.
+    MissingLanguage,
+    /// A `short` in a language its `text` is not given in.
+    ShortWithoutText,
 }
 
 /// One warning.
@@ -119,6 +123,15 @@ fn opening_tense(plain: &str) -> Option<bool> {
 pub fn lint(library: &Library) -> Vec<Lint> {
     let mut out = Vec::new();
     let all: Vec<_> = library.achievements().collect();
+    // The languages achievements are written in, the library's own first.
+    let mut langs = vec![library.lang];
+    for (_, a) in &all {
+        for l in a.text_langs(library.lang) {
+            if !langs.contains(&l) {
+                langs.push(l);
+            }
+        }
+    }
     let plains: Vec<String> = all.iter().map(|(_, a)| text::plain(&a.text)).collect();
     for ((_, a), plain) in all.iter().zip(&plains) {
         let id = a.id.clone();
@@ -144,6 +157,30 @@ pub fn lint(library: &Library) -> Vec<Lint> {
                 subject: id.clone(),
                 message: format!(
                     "{words} words, over {MAX_WORDS}: split it, or move detail to `short`"
+                ),
+            });
+        }
+        let has = a.text_langs(library.lang);
+        for &l in langs.iter().filter(|l| !has.contains(l)) {
+            out.push(Lint {
+                kind: LintKind::MissingLanguage,
+                subject: id.clone(),
+                message: format!(
+                    "no `text` in {l} ({}), which other achievements have: a {} résumé shows it in {}",
+                    l.name(),
+                    l.name(),
+                    library.lang.name()
+                ),
+            });
+        }
+        for l in a.translations.langs("short").filter(|l| !has.contains(l)) {
+            out.push(Lint {
+                kind: LintKind::ShortWithoutText,
+                subject: id.clone(),
+                message: format!(
+                    "`short` in {l} ({}) but no `text` in it: a phrasing is used only with a text in its language; add the {} text",
+                    l.name(),
+                    l.name()
                 ),
             });
         }
@@ -317,6 +354,39 @@ mod tests {
 
     fn kinds(l: &Library) -> Vec<LintKind> {
         lint(l).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn achievements_missing_a_language_the_library_uses_are_named() {
+        let l = from_sources(&[Source {
+            path: "t.yaml".into(),
+            text: "experience:\n  - title: Engineer\n    achievements:\n      \
+                   - id: a\n        text: {en: Cut costs by 10%., de: Kosten um 10 % gesenkt.}\n      \
+                   - id: b\n        text: Cut time by 5%.\n        short: {de: Zeit um 5 % gekürzt.}\n"
+                .into(),
+        }])
+        .unwrap();
+        let lints = lint(&l);
+        let missing: Vec<_> = lints
+            .iter()
+            .filter(|l| l.kind == LintKind::MissingLanguage)
+            .collect();
+        assert_eq!(missing.len(), 1, "{lints:?}");
+        assert_eq!(missing[0].subject, "b");
+        assert!(
+            missing[0].message.starts_with("no `text` in de (German)"),
+            "{lints:?}"
+        );
+        let short = lints
+            .iter()
+            .find(|l| l.kind == LintKind::ShortWithoutText)
+            .unwrap();
+        assert_eq!(short.subject, "b");
+        assert!(
+            short
+                .message
+                .contains("`short` in de (German) but no `text` in it")
+        );
     }
 
     #[test]

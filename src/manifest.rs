@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Lang;
 use crate::format::Format;
 
 /// Opens the manifest block in Markdown.
@@ -35,6 +36,14 @@ pub struct Manifest {
     pub posting: String,
     /// Hash of the analysed posting.
     pub posting_hash: String,
+    /// The language the posting was read in (ISO 639-1); English in
+    /// manifests written before it was recorded.
+    #[serde(default)]
+    pub posting_language: Lang,
+    /// The language the résumé is in; English in manifests written before
+    /// it was recorded.
+    #[serde(default)]
+    pub resume_language: Lang,
     /// Hash of the file without this manifest (see [`read`]): what tailor
     /// wrote, to tell its own files from edited ones. Absent in manifests
     /// written before it was recorded.
@@ -493,6 +502,8 @@ mod tests {
             content_hash: hash(b"c"),
             posting: "p.md".into(),
             posting_hash: hash(b"p"),
+            posting_language: Lang::En,
+            resume_language: Lang::En,
             body_hash: None,
             profile: "default".into(),
             budget: "400 words".into(),

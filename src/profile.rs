@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
+use crate::analysis::Lang;
 use crate::format::{Format, Paper, Section};
+use crate::locale::LocaleSettings;
 use crate::select::{Budget, Rule};
 use crate::yaml::read_text;
 
@@ -86,6 +88,13 @@ pub struct Profile {
     pub line_width: Option<u32>,
     /// Lines per printed page, for page budgets.
     pub lines_per_page: Option<u32>,
+    /// Read postings in this language instead of detecting it (as `--lang`,
+    /// which wins): en, de, fr, es, pt, nl or it.
+    pub lang: Option<Lang>,
+    /// Headings and "present" instead of the language's own: for every
+    /// language (`experience: …`) or one (`de: {experience: …}`).
+    #[serde(default)]
+    pub locale: LocaleSettings,
     /// Where the profile was read from (set by the loader).
     #[serde(skip)]
     #[schemars(skip)]
@@ -196,6 +205,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Profile> {
     }
     p.exclude_rules().map_err(at)?;
     p.required_tags().map_err(at)?;
+    p.locale.check().map_err(at)?;
     for (k, v) in &p.boosts {
         if !(v.is_finite() && *v > 0.0 && *v <= 10.0) {
             bail!(
@@ -290,6 +300,31 @@ mod tests {
     }
 
     #[test]
+    fn language_and_labels_are_strict() {
+        let p = parse(
+            Path::new("p.yaml"),
+            "lang: de\nlocale: {experience: Berufserfahrung, fr: {present: ce jour}}\n",
+        )
+        .unwrap();
+        assert_eq!(p.lang, Some(Lang::De));
+        assert_eq!(p.locale.experience.as_deref(), Some("Berufserfahrung"));
+        let err = parse(Path::new("p.yaml"), "name: x\nlang: german\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "p.yaml:2:7: lang: unknown language `german`; the languages are en, de"
+            ),
+            "{err}"
+        );
+        let err = parse(Path::new("p.yaml"), "locale:\n  de: {experiense: x}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("p.yaml:2:"), "{err}");
+        assert!(err.contains("did you mean `experience`?"), "{err}");
+    }
+
+    #[test]
     fn budgets_and_rules_are_checked() {
         let p = parse(
             Path::new("p.yaml"),
@@ -314,6 +349,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("`max_per_role: 0` leaves no room"), "{err}");
+        let err = parse(Path::new("p.yaml"), "locale: {present: \"\"}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("p.yaml: locale: `present` must be one line"),
+            "{err}"
+        );
         let err = parse(Path::new("p.yaml"), "sections: [summary, hobbies]\n")
             .unwrap_err()
             .to_string();

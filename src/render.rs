@@ -12,8 +12,10 @@ use handlebars::{
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::content::{Library, date};
+use crate::analysis::Lang;
+use crate::content::Library;
 use crate::format::{Markup, Paper, Section, TemplateSet};
+use crate::locale::{Labels, Locale};
 use crate::select::{Phrasing, Selection};
 
 /// Every built-in template file: its path under `templates/`, and its text.
@@ -154,6 +156,11 @@ pub struct ResumeView {
     pub page: Paper,
     /// The profile's font family, if it names one (else the bundled one).
     pub font: Option<String>,
+    /// The résumé's language, as its ISO 639-1 code (`<html lang>`).
+    pub lang: Lang,
+    /// Section headings and "present" in that language
+    /// (`{{labels.experience}}`).
+    pub labels: Labels,
 }
 
 /// How the résumé is presented: what a profile decides.
@@ -171,6 +178,8 @@ pub struct Presentation {
     pub matching_skills_only: bool,
     /// A font family from the system, for the PDF and the HTML.
     pub font: Option<String>,
+    /// The résumé's language's words, with the profile's labels.
+    pub locale: Locale,
 }
 
 impl Default for Presentation {
@@ -182,6 +191,7 @@ impl Default for Presentation {
             paper: Paper::A4,
             matching_skills_only: false,
             font: None,
+            locale: Locale::builtin(Lang::En).clone(),
         }
     }
 }
@@ -192,7 +202,7 @@ pub struct RoleView {
     pub title: String,
     pub company: Option<String>,
     pub location: Option<String>,
-    /// "Jun 2022 – Jul 2024".
+    /// "Jun 2022 – Jul 2024", in the résumé's language.
     pub dates: String,
     pub summary: Option<String>,
     /// Selected achievements, in résumé order.
@@ -259,7 +269,7 @@ pub fn view(
                 title: role.title.clone(),
                 company: role.company.clone(),
                 location: role.location.clone(),
-                dates: date::date_range(role.start, role.end),
+                dates: presentation.locale.date_range(role.start, role.end),
                 summary: role.summary.clone(),
                 achievements,
             }
@@ -271,7 +281,7 @@ pub fn view(
         .map(|e| EducationView {
             institution: e.institution.clone(),
             degree: e.degree.clone(),
-            dates: date::date_range(e.start, e.end),
+            dates: presentation.locale.date_range(e.start, e.end),
         })
         .collect();
     let contact = basics
@@ -319,6 +329,8 @@ pub fn view(
         typst_paper: presentation.paper.typst(),
         page: presentation.paper,
         font: presentation.font.clone(),
+        lang: presentation.locale.lang,
+        labels: presentation.locale.labels.clone(),
     }
 }
 
@@ -421,15 +433,49 @@ fn typst_string_helper(
     Ok(())
 }
 
-handlebars_helper!(date_range: |start: str, end: str| {
+/// `{{date_range "2022-06" "present"}}`: a date range in the résumé's
+/// language (the view's `lang`, and its `labels.present`), English where
+/// the data has no language (the batch report).
+fn date_range_helper(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &HbContext,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let param = |i: usize| {
+        h.param(i).and_then(|p| p.value().as_str()).ok_or_else(|| {
+            RenderErrorReason::ParamTypeMismatchForName(
+                "date_range",
+                i.to_string(),
+                "string".into(),
+            )
+        })
+    };
+    let (start, end) = (param(0)?, param(1)?);
+    let root = ctx.data();
+    let lang = root
+        .get("lang")
+        .and_then(|l| l.as_str())
+        .and_then(Lang::from_iso)
+        .unwrap_or_default();
+    let mut locale = Locale::builtin(lang).clone();
+    if let Some(present) = root.pointer("/labels/present").and_then(|p| p.as_str()) {
+        locale.labels.present = present.to_string();
+    }
     let s = crate::content::YearMonth::parse(start).ok();
     let e = if end.trim().eq_ignore_ascii_case("present") {
         Some(crate::content::End::Present)
     } else {
-        crate::content::YearMonth::parse(end).ok().map(crate::content::End::Date)
+        crate::content::YearMonth::parse(end)
+            .ok()
+            .map(crate::content::End::Date)
     };
-    date::date_range(s, e)
-});
+    out.write(&locale.date_range(s, e))?;
+    Ok(())
+}
+
+handlebars_helper!(upper: |text: str| text.to_uppercase());
 
 handlebars_helper!(join: |items: array, sep: str| {
     items.iter().map(|v| match v.as_str() { Some(s) => s.to_string(), None => v.to_string() })
@@ -499,7 +545,8 @@ impl Renderer {
             }
         }
         registry.register_helper("join", Box::new(join));
-        registry.register_helper("date_range", Box::new(date_range));
+        registry.register_helper("date_range", Box::new(date_range_helper));
+        registry.register_helper("upper", Box::new(upper));
         let mut renderer = Renderer {
             registry,
             set,

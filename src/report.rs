@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analysis::Lang;
 use crate::content::Library;
 use crate::coverage::{Covered, KeyTerm};
 use crate::posting::Posting;
@@ -25,8 +26,9 @@ pub const KEYS: [&str; 10] = [
     "left_out",
 ];
 
-/// Keys a JSON report has only sometimes: `layout`, under a page budget.
-pub const OPTIONAL_KEYS: [&str; 1] = ["layout"];
+/// Keys a JSON report has only sometimes (`layout`, under a page budget),
+/// or not in files written before it had them (the languages).
+pub const OPTIONAL_KEYS: [&str; 3] = ["layout", "posting_language", "resume_language"];
 
 /// The report, as data. Field names are a contract for scripts.
 #[derive(Debug, Serialize)]
@@ -35,6 +37,10 @@ pub struct Report<'a> {
     pub posting: &'a str,
     /// Its title, when found.
     pub title: Option<&'a str>,
+    /// The language the posting was read in (ISO 639-1).
+    pub posting_language: Lang,
+    /// The language the résumé is in.
+    pub resume_language: Lang,
     /// The budget asked for.
     pub budget: crate::select::Budget,
     /// Budget units available for achievement text.
@@ -136,11 +142,14 @@ fn layout_line(f: &crate::tailored::PageFit) -> String {
 }
 
 impl<'a> Report<'a> {
-    /// Builds the report of one tailoring.
+    /// Builds the report of one tailoring; `library` is the one the
+    /// résumé was written from, as it reads in the résumé's language.
     pub fn new(library: &'a Library, posting: &'a Posting, t: &'a Tailored) -> Report<'a> {
         Report {
             posting: &posting.name,
             title: posting.title.as_deref(),
+            posting_language: posting.lang,
+            resume_language: library.lang,
             budget: t.selection.budget,
             capacity: t.selection.capacity,
             used: t.selection.used,
@@ -217,6 +226,15 @@ impl<'a> Report<'a> {
         let _ = writeln!(s, "# Match report: {}", self.posting);
         if let Some(t) = self.title {
             let _ = writeln!(s, "\nPosting title: {t}");
+        }
+        // English throughout goes unsaid, as before languages were read.
+        if (self.posting_language, self.resume_language) != (Lang::En, Lang::En) {
+            let _ = writeln!(
+                s,
+                "\nLanguage: the posting is in {}, the résumé in {}.",
+                self.posting_language.name(),
+                self.resume_language.name()
+            );
         }
         let _ = writeln!(
             s,

@@ -497,7 +497,7 @@ impl LibraryIndex {
             // The short phrasing says the same: it adds words, not weight.
             for (source, counts) in [(Some(plain.as_str()), true), (short.as_deref(), false)] {
                 let Some(source) = source else { continue };
-                for t in analysis::analyse(source) {
+                for t in lexicon::analyse_content(source, library.lang) {
                     if counts && t.kind != TermKind::Phrase {
                         len += 1;
                         let first = t.surface.chars().next().unwrap_or(' ');
@@ -544,7 +544,7 @@ impl LibraryIndex {
             let role = &library.experience[at.role].title;
             for (label, is_tag) in a.tags.iter().map(|t| (t, true)).chain([(role, false)]) {
                 let shared = index.surfaces.intern(label);
-                for t in analysis::analyse(label) {
+                for t in lexicon::analyse_content(label, library.lang) {
                     let word = lexicon::may_stem_split(&t.surface)
                         .then(|| index.surfaces.intern(&t.surface));
                     let map = if is_tag {

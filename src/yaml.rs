@@ -155,7 +155,7 @@ pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> anyhow::Err
     msg = msg
         .replace(
             "expected struct ContentFile",
-            "expected a mapping with keys basics, summary, experience, skills, education, aliases",
+            "expected a mapping with keys basics, summary, experience, skills, education, aliases, lang",
         )
         .replace(
             "expected struct Profile",

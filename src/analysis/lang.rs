@@ -54,6 +54,11 @@ impl Lang {
         }
     }
 
+    /// True for English, the default (so serialisers can leave it out).
+    pub fn is_english(&self) -> bool {
+        *self == Lang::En
+    }
+
     /// Its English name ("German").
     pub fn name(self) -> &'static str {
         match self {
@@ -65,6 +70,17 @@ impl Lang {
             Lang::Nl => "Dutch",
             Lang::It => "Italian",
         }
+    }
+
+    /// The language an ISO 639-1 code stands for, exactly as written
+    /// ("de"): how content and profile files name languages.
+    pub fn from_iso(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The known codes, as error messages list them: "en, de, fr, es, pt, nl, it".
+    pub fn known_codes() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
     }
 
     /// The language an ISO code or an English name stands for, in any case.
@@ -184,6 +200,45 @@ impl serde::Serialize for Lang {
     }
 }
 
+/// Files name a language by its code, strictly: anything else is an error
+/// listing the codes. It is raised inside the visitor, so that serde_yaml
+/// adds where the code stands.
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Code;
+        impl serde::de::Visitor<'_> for Code {
+            type Value = Lang;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a language code ({})", Lang::known_codes())
+            }
+
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Lang, E> {
+                Lang::from_iso(code).ok_or_else(|| {
+                    E::custom(format!(
+                        "unknown language `{code}`; the languages are {}",
+                        Lang::known_codes()
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(Code)
+    }
+}
+
+impl schemars::JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A language, by its ISO 639-1 code.",
+            "enum": Lang::ALL.map(Lang::code)
+        })
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -237,6 +292,20 @@ mod tests {
         }
         assert_eq!(Lang::from_code("DE"), Some(Lang::De));
         assert_eq!(Lang::from_code("klingon"), None);
+        assert_eq!(Lang::from_iso("de"), Some(Lang::De));
+        assert_eq!(Lang::from_iso("DE"), None, "files write codes as they are");
+        assert_eq!(Lang::from_iso("German"), None);
+    }
+
+    #[test]
+    fn files_name_languages_by_code_and_an_unknown_one_lists_the_codes() {
+        let l: Lang = serde_yaml::from_str("fr").unwrap();
+        assert_eq!(l, Lang::Fr);
+        let err = serde_yaml::from_str::<Lang>("xx").unwrap_err().to_string();
+        assert!(
+            err.contains("unknown language `xx`; the languages are en, de, fr, es, pt, nl, it"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use anyhow::{Context, Result, anyhow};
 
 use crate::batch::{self, Batch, Timings};
 use crate::cli::BatchArgs;
+use crate::engine::Engines;
 use crate::format::TemplateSet;
 use crate::input::PostingFormat;
 use crate::output::Output;
@@ -100,8 +101,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         .map(|&f| Output::new(f, templates.as_deref(), None))
         .collect::<Result<Vec<_>>>()?;
     let report = Renderer::new(TemplateSet::BATCH_REPORT, templates.as_deref(), None)?;
-    let engine = super::engine(&args.content.content, &profile, &args.select, None)?
-        .with_page_templates(templates.as_deref(), None)?;
+    let options = super::select_options(&args.select, &profile)?;
+    let library = super::load_library(&args.content.content)?;
+    let engines = Engines::new(library, &profile, options, templates.as_deref())?;
     std::fs::create_dir_all(&args.out_dir).with_context(|| {
         format!(
             "cannot create the output directory `{}`",
@@ -132,7 +134,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         .collect();
     let stems = batch::output_stems(&stems);
     let runner = Batch {
-        engine,
+        engines,
+        lang: super::posting_lang(args.lang.lang, &profile),
         outputs,
         out_dir: out_dir.clone(),
         force: args.force,
@@ -174,7 +177,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
 
     let mut t = Instant::now();
     let ids: Vec<String> = runner
-        .engine
+        .engines
         .library()
         .achievements()
         .map(|(_, a)| a.id.clone())
@@ -192,6 +195,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         report.render(&batch::report_view(&rows, &ids))?.as_bytes(),
     )?;
     runner.timings.lap(&runner.timings.write, &mut t);
+    for note in batch::language_notes(&rows) {
+        eprintln!("note: {note}");
+    }
     for r in rows.iter().filter(|r| r.status != "ok") {
         eprintln!(
             "tailor: {}: {}",

@@ -138,7 +138,9 @@ fn ats(pdf: &Path, content: &Path) -> Result<ExitCode> {
     let expected = match crate::manifest::read(&bytes) {
         Ok(Some(found)) => match crate::content::load(content) {
             Ok(library) if crate::engine::content_hash(&library) == found.manifest.content_hash => {
-                Some(expected(&library, &found.manifest))
+                // What was printed: the library in the résumé's language.
+                let (read, _) = library.in_lang(found.manifest.resume_language);
+                Some(expected(&read, &found.manifest))
             }
             Ok(_) => {
                 notes.push(format!(

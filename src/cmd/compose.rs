@@ -70,9 +70,16 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     let output = Output::new(format, templates.as_deref(), args.template.as_deref())?;
     // A page budget is measured with the templates the PDF is written with.
     let main = args.template.as_deref().filter(|_| format == Format::Pdf);
-    let engine = super::engine(&args.content.content, &profile, &args.select, args.paper)?
-        .with_page_templates(templates.as_deref(), main)?;
-    let posting = super::load_posting(&args.job, args.lang.lang)?;
+    let posting = super::load_posting(&args.job, super::posting_lang(args.lang.lang, &profile))?;
+    let engine = super::engine_for(
+        &args.content.content,
+        posting.lang,
+        &profile,
+        &args.select,
+        args.paper,
+    )?
+    .with_page_templates(templates.as_deref(), main)?;
+    super::note_language(&engine, posting.lang);
     let t = engine.tailor(&posting)?;
     let document = engine.render(&posting, &t, &output)?;
     let r = Report::new(engine.library(), &posting, &t);

@@ -105,8 +105,9 @@ fn composed_sides(args: &DiffArgs) -> Result<(Side, Side)> {
             Some(dir) => &Output::new(Format::Md, Some(&dir), None)?,
             None => &output,
         };
-        let engine = super::engine(&args.content.content, &profile, &select, None)?;
-        let posting = super::load_posting(&args.job[j], None)?;
+        let posting = super::load_posting(&args.job[j], super::posting_lang(None, &profile))?;
+        let engine =
+            super::engine_for(&args.content.content, posting.lang, &profile, &select, None)?;
         let tailored = engine.tailor(&posting)?;
         let composed = engine.render(&posting, &tailored, output)?;
         let m = composed.manifest;
@@ -257,6 +258,7 @@ fn describe(d: &Diff, c: Palette) -> String {
         ("posting", &d.postings),
         ("profile", &d.profiles),
         ("budget", &d.budgets),
+        ("language", &d.languages),
     ] {
         if ch.a != ch.b {
             let _ = writeln!(s, "   {what}: {} → {}", ch.a, ch.b);

@@ -38,8 +38,11 @@ struct Term<'a> {
 /// Runs `tailor explain`.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
-    let engine = super::engine(
+    let posting = super::load_posting(&args.job, super::posting_lang(args.lang.lang, &profile))?;
+    // Scored as compose would: the library in the résumé's language.
+    let engine = super::engine_for(
         &args.content.content,
+        posting.lang,
         &profile,
         &crate::cli::SelectArgs::default(),
         None,
@@ -56,7 +59,6 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             args.content.content.display()
         ));
     };
-    let posting = super::load_posting(&args.job, args.lang.lang)?;
     // Scores as `score` and `compose` give them: the profile's aliases and
     // boosts included.
     let scored = engine.index().score(&posting);

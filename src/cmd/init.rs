@@ -10,6 +10,8 @@ const INIT_CONTENT: &str = r#"# yaml-language-server: $schema=../schemas/content
 # Your achievement library. Keep every achievement of your career here, once;
 # `tailor compose` picks the ones that fit each posting. `tailor schema
 # content` prints the format's JSON Schema; `tailor check` validates and lints.
+# Texts are in English; `lang: de` (fr, es, pt, nl, it) says they are in another
+# language, and any text may be given by language: `text: {en: "…", de: "…"}`.
 basics:
   name: Your Name
   headline: Backend Engineer
@@ -44,7 +46,7 @@ const INIT_POSTING: &str = "Backend Engineer, Payments\n\nRequirements:\n- Go an
 
 /// Runs `tailor init`.
 pub fn run(dir: &Path) -> Result<ExitCode> {
-    let content_schema = super::json(&schemars::schema_for!(crate::content::model::ContentFile))?;
+    let content_schema = super::json(&schemars::schema_for!(crate::content::file::ContentFile))?;
     let profile_schema = super::json(&schemars::schema_for!(crate::profile::Profile))?;
     let files = [
         ("content/resume.yaml", INIT_CONTENT),

@@ -77,18 +77,36 @@ pub(crate) fn load_profile(name: Option<&str>) -> Result<Profile> {
     crate::profile::load(name)
 }
 
-/// The engine for a library file under a profile and the command line's
-/// selection rules (see [`select_options`]).
-pub(crate) fn engine(
+/// The language to read a posting in: `--lang`, else the profile's
+/// `lang:`, else none (detected from its text).
+pub(crate) fn posting_lang(flag: Option<Lang>, profile: &Profile) -> Option<Lang> {
+    flag.or(profile.lang)
+}
+
+/// The engine for résumés for a posting in `posting`: the library at
+/// `content` as it reads in the résumé's language
+/// ([`crate::engine::resume_lang`]), under a profile and the command line's
+/// selection rules.
+pub(crate) fn engine_for(
     content: &Path,
+    posting: Lang,
     profile: &Profile,
     select: &SelectArgs,
     paper: Option<Paper>,
 ) -> Result<Engine> {
     let options = select_options(select, profile)?;
     let library = load_library(content)?;
-    Engine::new(library, profile, options, paper)?
+    let lang = crate::engine::resume_lang(&library, posting);
+    Engine::new_in(library, lang, profile, options, paper)?
         .with_page_templates(profile.templates_dir().as_deref(), None)
+}
+
+/// Prints what the reader should know about a résumé's language (one
+/// line on stderr), if anything.
+pub(crate) fn note_language(engine: &Engine, posting: Lang) {
+    if let Some(note) = engine.language_note(posting) {
+        let _ = writeln!(std::io::stderr(), "note: {note}");
+    }
 }
 
 /// Selection options: the command line's, over the profile's. Pins,

@@ -9,7 +9,7 @@ use crate::cli::SchemaKind;
 /// Runs `tailor schema`.
 pub fn run(which: SchemaKind) -> Result<ExitCode> {
     let schema = match which {
-        SchemaKind::Content => schemars::schema_for!(crate::content::model::ContentFile),
+        SchemaKind::Content => schemars::schema_for!(crate::content::file::ContentFile),
         SchemaKind::Profile => schemars::schema_for!(crate::profile::Profile),
     };
     super::print(&super::json(&schema)?)?;

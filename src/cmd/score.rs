@@ -77,8 +77,15 @@ fn match_row(m: &Match) -> MatchRow<'_> {
 /// Runs `tailor score`.
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
-    let engine = super::engine(&args.content.content, &profile, &args.select, None)?;
-    let posting = super::load_posting(&args.job, args.lang.lang)?;
+    let posting = super::load_posting(&args.job, super::posting_lang(args.lang.lang, &profile))?;
+    // Scored as compose would: the library in the résumé's language.
+    let engine = super::engine_for(
+        &args.content.content,
+        posting.lang,
+        &profile,
+        &args.select,
+        None,
+    )?;
     let t = engine.tailor(&posting)?;
     let library = engine.library();
     let out = Out {

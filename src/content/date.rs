@@ -1,4 +1,5 @@
-//! Dates as résumés write them: a year, or a year and a month, or "present".
+//! Dates as content files write them: a year, or a year and a month, or
+//! "present". How a résumé prints them is its locale's (`crate::locale`).
 
 use std::fmt;
 
@@ -13,10 +14,6 @@ pub struct YearMonth {
     /// Month 1–12, when the content gives one.
     pub month: Option<u8>,
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 impl YearMonth {
     /// Parses `YYYY` or `YYYY-MM`; the error says what was expected.
@@ -60,14 +57,6 @@ impl YearMonth {
     /// Months since year 0, reading a missing month as December (for ends).
     pub fn last_month(self) -> u32 {
         u32::from(self.year) * 12 + u32::from(self.month.unwrap_or(12)) - 1
-    }
-
-    /// "Jun 2022", or "2019" when there is no month.
-    pub fn display(self) -> String {
-        match self.month {
-            Some(m) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
-            None => self.year.to_string(),
-        }
     }
 }
 
@@ -113,20 +102,6 @@ impl fmt::Display for End {
             End::Date(d) => d.fmt(f),
             End::Present => f.write_str("present"),
         }
-    }
-}
-
-/// "Jun 2022 – Jul 2024", "2019 – present", "2010 – 2014"; empty without dates.
-pub fn date_range(start: Option<YearMonth>, end: Option<End>) -> String {
-    let end_text = end.map(|e| match e {
-        End::Date(d) => d.display(),
-        End::Present => "present".to_string(),
-    });
-    match (start, end_text) {
-        (Some(s), Some(e)) => format!("{} – {}", s.display(), e),
-        (Some(s), None) => s.display(),
-        (None, Some(e)) => e,
-        (None, None) => String::new(),
     }
 }
 
@@ -255,15 +230,6 @@ mod tests {
         assert!(YearMonth::parse("22-06").is_err());
         assert!(YearMonth::parse("2022-6").is_err());
         assert!(YearMonth::parse("June 2022").is_err());
-    }
-
-    #[test]
-    fn ranges_read_like_a_resume() {
-        let s = YearMonth::parse("2022-06").ok();
-        let e = YearMonth::parse("2024-07").ok().map(End::Date);
-        assert_eq!(date_range(s, e), "Jun 2022 – Jul 2024");
-        let s = YearMonth::parse("2019").ok();
-        assert_eq!(date_range(s, Some(End::Present)), "2019 – present");
     }
 
     #[test]

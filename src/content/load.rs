@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::model::{ContentFile, Library};
+use super::file::{self, ContentFile, LocalText};
+use super::model::{Achievement, Basics, Education, Library, Role, Translations};
+use crate::analysis::Lang;
 use crate::yaml::read_text;
 
 /// Content larger than this is refused: a résumé library is kilobytes, so a
@@ -119,7 +121,7 @@ struct LineIndex {
 
 impl LineIndex {
     /// The keys whose lines errors name.
-    const KEYS: [&'static str; 3] = ["id", "title", "url"];
+    const KEYS: [&'static str; 4] = ["id", "title", "url", "lang"];
 
     fn new(text: &str) -> Self {
         let mut lines: HashMap<&'static str, HashMap<String, (Vec<usize>, usize)>> = HashMap::new();
@@ -174,8 +176,105 @@ fn at(path: &Path, line: Option<usize>) -> String {
     }
 }
 
+/// The library's language: the one every file with plain texts (or a
+/// `lang:`) is in; English when none says. Files in different languages
+/// are an error: a plain text would not say which language it is in.
+fn library_lang(sources: &[Source], parsed: &[ContentFile]) -> Result<Lang> {
+    let mut first: Option<(Lang, &Path)> = None;
+    for (src, f) in sources.iter().zip(parsed) {
+        if f.lang.is_none() && !has_plain_text(f) {
+            continue;
+        }
+        let lang = f.lang.unwrap_or_default();
+        match first {
+            None => first = Some((lang, &src.path)),
+            Some((l, at)) if l != lang => {
+                let line = LineIndex::new(&src.text).next("lang", lang.code());
+                let this = match f.lang {
+                    Some(_) => format!("`lang: {lang}`"),
+                    None => "no `lang:` (so en)".to_string(),
+                };
+                bail!(
+                    "{}: {this}, but {} is in {l}; the files of one library share one language: set the same `lang:` in each, and give texts in other languages by language code (`text: {{{l}: …, {lang}: …}}`)",
+                    self::at(&src.path, line),
+                    at.display()
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first.map_or(Lang::En, |(l, _)| l))
+}
+
+/// True when a file writes any prose field as a plain string, which is in
+/// the file's language.
+fn has_plain_text(f: &ContentFile) -> bool {
+    let plain = |t: &Option<LocalText>| t.as_ref().is_some_and(LocalText::is_plain);
+    plain(&f.summary)
+        || f.basics.as_ref().is_some_and(|b| plain(&b.headline))
+        || f.experience.iter().flatten().any(|r| {
+            r.title.is_plain()
+                || plain(&r.summary)
+                || r.achievements
+                    .iter()
+                    .any(|a| a.text.is_plain() || plain(&a.short))
+        })
+        || f.education.iter().flatten().any(|e| plain(&e.degree))
+}
+
+/// An optional prose field: its text in `lang` and its translations.
+fn optional(
+    text: Option<LocalText>,
+    lang: Lang,
+    field: &'static str,
+    tr: &mut Translations,
+) -> Option<String> {
+    let (own, others) = text?.split(lang);
+    tr.set(field, others);
+    own
+}
+
+/// A required prose field: its text in `lang` (an error naming `what` at
+/// `here` when there is none) and its translations.
+fn required(
+    text: LocalText,
+    lang: Lang,
+    field: &'static str,
+    tr: &mut Translations,
+    here: &str,
+    what: &str,
+) -> Result<String> {
+    let (own, others) = text.split(lang);
+    tr.set(field, others);
+    own.ok_or_else(|| {
+        anyhow!(
+            "{here}: {what} has no `{field}` in {lang}, the content's language (`lang:`); \
+             give one (`{lang}: …`): texts in other languages are translations of it"
+        )
+    })
+}
+
+/// `basics` as written, its headline resolved into the library's language.
+fn basics(b: file::Basics, lang: Lang) -> Basics {
+    let mut translations = Translations::default();
+    let headline = optional(b.headline, lang, "headline", &mut translations);
+    Basics {
+        name: b.name,
+        headline,
+        email: b.email,
+        phone: b.phone,
+        location: b.location,
+        links: b.links,
+        translations,
+    }
+}
+
 fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
-    let mut lib = Library::default();
+    let lang = library_lang(sources, &parsed)?;
+    let mut lib = Library {
+        lang,
+        ..Library::default()
+    };
     let mut basics_from: Option<&Path> = None;
     let mut summary_from: Option<&Path> = None;
     // id → where it was first seen, for duplicate errors naming both places.
@@ -203,7 +302,7 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                 );
             }
             basics_from = Some(path);
-            lib.basics = b;
+            lib.basics = basics(b, lang);
         }
         if let Some(s) = file.summary {
             if let Some(prev) = summary_from {
@@ -214,56 +313,12 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                 );
             }
             summary_from = Some(path);
-            lib.summary = Some(s);
+            lib.summary = optional(Some(s), lang, "summary", &mut lib.translations);
         }
-        for role in file.experience.unwrap_or_default() {
-            let role_line = lines.next("title", &role.title);
-            if role.title.trim().is_empty() {
-                bail!("{}: a role has an empty `title`", at(path, role_line));
-            }
-            if let (Some(s), Some(super::date::End::Date(e))) = (role.start, role.end) {
-                if e.last_month() < s.first_month() {
-                    bail!(
-                        "{}: role `{}` ends ({e}) before it starts ({s})",
-                        at(path, role_line),
-                        role.title
-                    );
-                }
-            }
-            if role.achievements.is_empty() {
-                bail!(
-                    "{}: role `{}` has no achievements; add at least one, or remove the role",
-                    at(path, role_line),
-                    role.title
-                );
-            }
-            for a in &role.achievements {
-                // Claimed per file, not per role: ids repeat across roles too.
-                let line = lines.next("id", &a.id);
-                let here = at(path, line);
-                check_id(&a.id).map_err(|m| anyhow!("{here}: {m}"))?;
-                if !has_words(&a.text) {
-                    bail!(
-                        "{here}: achievement `{}` has no words in its `text` (empty, `~` or markup only)",
-                        a.id
-                    );
-                }
-                for (field, text) in [("text", Some(&a.text)), ("short", a.short.as_ref())] {
-                    let chars = text.map_or(0, |t| t.chars().count());
-                    if chars > MAX_ACHIEVEMENT_CHARS {
-                        bail!(
-                            "{here}: achievement `{}` has a `{field}` of {chars} characters, more than \
-                             {MAX_ACHIEVEMENT_CHARS}; an achievement is a sentence or two, so split it",
-                            a.id
-                        );
-                    }
-                }
-                if a.short.as_deref().is_some_and(|s| !has_words(s)) {
-                    bail!(
-                        "{here}: achievement `{}` has an empty `short`; remove it or fill it in",
-                        a.id
-                    );
-                }
+        for r in file.experience.unwrap_or_default() {
+            let role_line = lines.next("title", r.title.line_value());
+            let (role, places) = self::role(r, lang, path, role_line, &mut lines)?;
+            for (a, here) in role.achievements.iter().zip(places) {
                 if let Some(first) = seen.get(&a.id) {
                     bail!(
                         "{here}: duplicate achievement id `{}` (first used at {first}); ids must be unique across the library",
@@ -275,8 +330,7 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
             lib.experience.push(role);
         }
         lib.skills.extend(file.skills.unwrap_or_default());
-        let education = file.education.unwrap_or_default();
-        for ed in &education {
+        for ed in file.education.unwrap_or_default() {
             if let (Some(s), Some(super::date::End::Date(e))) = (ed.start, ed.end) {
                 if e.last_month() < s.first_month() {
                     bail!(
@@ -286,8 +340,16 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
                     );
                 }
             }
+            let mut translations = Translations::default();
+            let degree = optional(ed.degree, lang, "degree", &mut translations);
+            lib.education.push(Education {
+                institution: ed.institution,
+                degree,
+                start: ed.start,
+                end: ed.end,
+                translations,
+            });
         }
-        lib.education.extend(education);
         for (name, variants) in file.aliases.unwrap_or_default() {
             lib.aliases.entry(name).or_default().extend(variants);
         }
@@ -304,6 +366,128 @@ fn merge(sources: &[Source], parsed: Vec<ContentFile>) -> Result<Library> {
         );
     }
     Ok(lib)
+}
+
+/// A role as written, checked and resolved into the library's language;
+/// `role_line` is where its `title` stands in `path`. Each achievement's
+/// `id` line is claimed from `lines` in file order; with the role come
+/// where its achievements stand.
+fn role(
+    r: file::Role,
+    lang: Lang,
+    path: &Path,
+    role_line: Option<usize>,
+    lines: &mut LineIndex,
+) -> Result<(Role, Vec<String>)> {
+    let here = at(path, role_line);
+    let mut translations = Translations::default();
+    let title = required(r.title, lang, "title", &mut translations, &here, "a role")?;
+    let titles = std::iter::once(title.as_str()).chain(
+        translations
+            .langs("title")
+            .filter_map(|l| translations.get("title", l)),
+    );
+    if titles.into_iter().any(|t| t.trim().is_empty()) {
+        bail!("{here}: a role has an empty `title`");
+    }
+    if let (Some(s), Some(super::date::End::Date(e))) = (r.start, r.end) {
+        if e.last_month() < s.first_month() {
+            bail!("{here}: role `{title}` ends ({e}) before it starts ({s})");
+        }
+    }
+    if r.achievements.is_empty() {
+        bail!("{here}: role `{title}` has no achievements; add at least one, or remove the role");
+    }
+    let summary = optional(r.summary, lang, "summary", &mut translations);
+    let mut achievements = Vec::with_capacity(r.achievements.len());
+    let mut places = Vec::with_capacity(r.achievements.len());
+    for a in r.achievements {
+        let here = at(path, lines.next("id", &a.id));
+        achievements.push(achievement(a, lang, &here)?);
+        places.push(here);
+    }
+    let role = Role {
+        title,
+        company: r.company,
+        location: r.location,
+        start: r.start,
+        end: r.end,
+        summary,
+        achievements,
+        translations,
+    };
+    Ok((role, places))
+}
+
+/// An achievement resolved into the library's language, its id and its
+/// texts in every language checked; `here` is where its `id` stands.
+fn achievement(a: file::Achievement, lang: Lang, here: &str) -> Result<Achievement> {
+    let id = a.id;
+    check_id(&id).map_err(|m| anyhow!("{here}: {m}"))?;
+    let mut translations = Translations::default();
+    let what = format!("achievement `{id}`");
+    let text = required(a.text, lang, "text", &mut translations, here, &what)?;
+    let short = optional(a.short, lang, "short", &mut translations);
+    let in_lang = |field: &'static str, own: Option<&str>| {
+        own.map(|t| (lang, t.to_string()))
+            .into_iter()
+            .chain(
+                translations
+                    .langs(field)
+                    .filter_map(|l| translations.get(field, l).map(|t| (l, t.to_string()))),
+            )
+            .collect::<Vec<_>>()
+    };
+    // Every language's version, named by its language when there are several.
+    let several = !translations.is_empty();
+    let name = |field: &str, l: Lang| {
+        if several {
+            format!("`{field}` in {l}")
+        } else {
+            format!("`{field}`")
+        }
+    };
+    for (l, t) in in_lang("text", Some(&text)) {
+        if !has_words(&t) {
+            bail!(
+                "{here}: achievement `{id}` has no words in its {} (empty, `~` or markup only)",
+                name("text", l)
+            );
+        }
+    }
+    for field in ["text", "short"] {
+        let own = if field == "text" {
+            Some(text.as_str())
+        } else {
+            short.as_deref()
+        };
+        for (l, t) in in_lang(field, own) {
+            let chars = t.chars().count();
+            if chars > MAX_ACHIEVEMENT_CHARS {
+                bail!(
+                    "{here}: achievement `{id}` has a {} of {chars} characters, more than \
+                     {MAX_ACHIEVEMENT_CHARS}; an achievement is a sentence or two, so split it",
+                    name(field, l)
+                );
+            }
+        }
+    }
+    for (l, t) in in_lang("short", short.as_deref()) {
+        if !has_words(&t) {
+            bail!(
+                "{here}: achievement `{id}` has an empty {}; remove it or fill it in",
+                name("short", l)
+            );
+        }
+    }
+    Ok(Achievement {
+        id,
+        text,
+        short,
+        tags: a.tags,
+        pin: a.pin,
+        translations,
+    })
 }
 
 /// Ids are used on the command line (`--exclude ID`), so they stay simple.
@@ -548,6 +732,122 @@ experience:
             err.contains("must be an http(s), mailto or tel address"),
             "{err}"
         );
+    }
+
+    const BILINGUAL: &str = "\
+lang: en
+basics:
+  name: Kim Beispiel
+  headline:
+    en: Payments Engineer
+    de: Zahlungsverkehrs-Ingenieurin
+summary: Builds payment systems.
+experience:
+  - title: {en: Staff Engineer, de: Leitende Ingenieurin}
+    start: 2020-01
+    summary: Platform lead.
+    achievements:
+      - id: retries
+        text:
+          en: Cut payment failures by 40% with smart retries.
+          de: Zahlungsausfälle durch intelligente Wiederholungen um 40 % gesenkt.
+        short: {en: Cut payment failures by 40%., de: Zahlungsausfälle um 40 % gesenkt.}
+      - id: ledger
+        text: Built the ledger.
+        short: Ledger.
+education:
+  - institution: Uni
+    degree: {en: BSc Computing, fr: Licence d'informatique}
+";
+
+    #[test]
+    fn texts_by_language_keep_the_librarys_own_and_its_translations() {
+        let lib = load_str(BILINGUAL).unwrap();
+        assert_eq!(lib.lang, Lang::En);
+        assert_eq!(lib.languages(), vec![Lang::En, Lang::De, Lang::Fr]);
+        let a = &lib.experience[0].achievements[0];
+        assert_eq!(a.text, "Cut payment failures by 40% with smart retries.");
+        assert_eq!(
+            a.translations.get("short", Lang::De),
+            Some("Zahlungsausfälle um 40 % gesenkt.")
+        );
+        assert_eq!(lib.experience[0].title, "Staff Engineer");
+        assert_eq!(lib.basics.headline.as_deref(), Some("Payments Engineer"));
+    }
+
+    #[test]
+    fn a_file_in_another_language_is_read_in_it() {
+        let lib = load_str(&format!(
+            "lang: de\n{}",
+            ONE.replace("Did a thing.", "Etwas getan.")
+        ))
+        .unwrap();
+        assert_eq!(lib.lang, Lang::De);
+        assert_eq!(lib.languages(), vec![Lang::De]);
+        let json = serde_json::to_string(&lib).unwrap();
+        assert!(json.starts_with("{\"lang\":\"de\""), "{json}");
+    }
+
+    #[test]
+    fn language_errors_name_the_place_and_the_codes() {
+        let err = load_str(&ONE.replace(
+            "text: Did a thing.",
+            "text:\n          en: Did a thing.\n          xx: Etwas.",
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with(
+                "c.yaml:9:11: experience[0].achievements[0].text: unknown language `xx`; the languages are en, de, fr"
+            ), "{err}");
+        let err = load_str(&format!("lang: klingon\n{ONE}"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.yaml:1:7: lang: unknown language `klingon`"),
+            "{err}"
+        );
+        let err = load_str(&ONE.replace("text: Did a thing.", "text: {de: Etwas getan.}"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "c.yaml:6: achievement `a` has no `text` in en, the content's language"
+            ),
+            "{err}"
+        );
+        let err = from_sources(&[
+            Source {
+                path: "a.yaml".into(),
+                text: ONE.into(),
+            },
+            Source {
+                path: "b.yaml".into(),
+                text: "summary: Hallo\nlang: de\n".into(),
+            },
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("b.yaml:2: `lang: de`, but a.yaml is in en"),
+            "{err}"
+        );
+        // A file without plain texts takes no side.
+        from_sources(&[
+            Source {
+                path: "a.yaml".into(),
+                text: format!("lang: de\n{ONE}"),
+            },
+            Source {
+                path: "b.yaml".into(),
+                text: "summary: {de: Hallo, en: Hello}\n".into(),
+            },
+        ])
+        .unwrap();
+        let err =
+            load_str(&ONE.replace("text: Did a thing.", "text: {en: Did a thing., de: \"**\"}"))
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("has no words in its `text` in de"), "{err}");
     }
 
     #[test]

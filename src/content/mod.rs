@@ -1,7 +1,9 @@
-//! The achievement library: its format ([`model`]), its dates ([`date`]) and
-//! loading it from YAML ([`load`]).
+//! The achievement library: its format as files write it ([`file`]), the
+//! library once loaded ([`model`]), its dates ([`date`]) and loading it from
+//! YAML ([`load`]).
 
 pub mod date;
+pub mod file;
 pub mod load;
 pub mod model;
 

@@ -66,8 +66,10 @@ impl Overlap {
     /// any size: pairs are found through the terms they share (see
     /// [`PAIR_DF_CAP`]), and each candidate's cosine is exact.
     pub fn new(library: &Library) -> Overlap {
-        let words: Vec<Vec<(String, String)>> =
-            library.achievements().map(|(_, a)| content(a)).collect();
+        let words: Vec<Vec<(String, String)>> = library
+            .achievements()
+            .map(|(_, a)| content(a, library.lang))
+            .collect();
         // Terms numbered in first-appearance order; each content a sorted
         // list of distinct numbers.
         let mut number: HashMap<&str, u32> = HashMap::new();
@@ -200,13 +202,13 @@ impl Overlap {
 
 /// An achievement's content: (surface, key) for each word and technology
 /// name of its phrasings and tags, and each figure as written (its own key).
-fn content(a: &crate::content::Achievement) -> Vec<(String, String)> {
+fn content(a: &crate::content::Achievement, lang: crate::analysis::Lang) -> Vec<(String, String)> {
     let mut text = a.text.clone();
     for extra in a.short.iter().chain(&a.tags) {
         text.push_str(". ");
         text.push_str(&extra.replace('-', " "));
     }
-    let mut out: Vec<(String, String)> = analysis::analyse(&text)
+    let mut out: Vec<(String, String)> = crate::lexicon::analyse_content(&text, lang)
         .into_iter()
         .filter(|t| t.kind != TermKind::Phrase)
         .map(|t| (t.surface, t.key))

@@ -53,7 +53,9 @@ fn one_resume_per_posting_and_format_with_summaries() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("posting,status,match_rate,selected,words,missing,outputs,error,pages,fill")
+        Some(
+            "posting,status,match_rate,selected,words,missing,outputs,error,pages,fill,posting_language,resume_language"
+        )
     );
     let row = lines
         .find(|l| l.starts_with("examples/payments-engineer.md,"))

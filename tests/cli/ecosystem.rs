@@ -27,6 +27,7 @@ fn schemas_are_valid_fresh_and_the_shipped_files_validate() {
                 "content/profile.yaml",
                 "content/experience.yaml",
                 "tests/eval/library.yaml",
+                "tests/fixtures/content/bilingual.yaml",
             ],
         ),
         (

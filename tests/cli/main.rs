@@ -21,6 +21,7 @@ mod eval;
 mod hostile;
 mod languages;
 mod lexicon;
+mod locale;
 mod outputs;
 mod pdf;
 mod profiles;
