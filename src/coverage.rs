@@ -127,7 +127,17 @@ pub fn key_terms(posting: &Posting, index: &LibraryIndex) -> Vec<KeyTerm> {
 /// Whether a posting term can be a key term (see [`key_terms`]).
 fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
     let aliases = index.aliases();
-    let share = lexicon::background(&t.key).map_or(0.0, |b| b.share_in(lang));
+    // A translated word is as common as the English term it stands for
+    // ("verbessern" is "improve"), however few postings say it in German.
+    let share = lexicon::translations()
+        .english(lang, &t.key)
+        .iter()
+        .filter_map(|en| lexicon::background(en))
+        .map(|b| b.postings)
+        .fold(
+            lexicon::background(&t.key).map_or(0.0, |b| b.share_in(lang)),
+            f64::max,
+        );
     // Where the job is described, not the company blurb or the benefits.
     let job_mentions: u32 = t
         .sections()
@@ -137,6 +147,7 @@ fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
     let last = t.display.rsplit([' ', '-']).next().unwrap_or_default();
     if job_mentions == 0
         || share >= factors::KEY_TERM_MAX_SHARE
+        || lexicon::is_level_word(&t.key)
         || lexicon::is_role_noun(last)
         || t.display.chars().count() < 2
     {
@@ -145,6 +156,9 @@ fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
     let curated = aliases.group(&t.key).is_some()
         || lexicon::is_tech(&t.key)
         || !lexicon::translations().english(lang, &t.key).is_empty();
+    if !curated && !judges_words_of(lang) && has_native_word(t, lang) {
+        return false;
+    }
     match t.kind {
         TermKind::Tech => true,
         // A phrase the alias table or the library knows, or one the real
@@ -161,6 +175,25 @@ fn is_key_candidate(t: &PostingTerm, lang: Lang, index: &LibraryIndex) -> bool {
                     || t.by_section[SectionKind::Title.index()] > 0)
         }
     }
+}
+
+/// True when the corpus holds enough postings in `lang` to tell its rare
+/// words from its common ones: a share of [`factors::KEY_TERM_RARE_SHARE`]
+/// must stand on [`factors::KEY_TERM_MIN_EVIDENCE`] postings. English
+/// (every posting) and French do; German, with 23, does not.
+fn judges_words_of(lang: Lang) -> bool {
+    f64::from(lexicon::corpus_postings(lang)) * factors::KEY_TERM_RARE_SHARE
+        >= factors::KEY_TERM_MIN_EVIDENCE
+}
+
+/// True when a term holds a word of the posting's own language: not a
+/// technology name, not an English loanword.
+fn has_native_word(t: &PostingTerm, lang: Lang) -> bool {
+    lang != Lang::En
+        && t.kind != TermKind::Tech
+        && t.display
+            .split([' ', '-'])
+            .any(|w| !w.is_empty() && !lexicon::is_tech(w) && !lexicon::reads_as_english(w, lang))
 }
 
 /// True when real postings use a phrase as a unit: a good share of the uses
@@ -304,6 +337,24 @@ mod tests {
 
     fn terms(k: &[KeyTerm]) -> Vec<&str> {
         k.iter().map(|k| k.term.as_str()).collect()
+    }
+
+    #[test]
+    fn in_a_language_the_corpus_cannot_judge_only_curated_words_are_key_terms() {
+        let (_, _, index) = setup("");
+        let text = "Data Engineer (m/w/d)\n\nIhre Aufgaben\n- Abrechnung und Zahlungsverkehr \
+                    mit Kubernetes betreiben\n- Wöchentliche Kennzahlen gründlich prüfen\n\n\
+                    Ihr Profil\n- Kubernetes, gründlich und wöchentlich\n";
+        let p = Posting::analyse_in("p", text, Some(Lang::De));
+        let t: Vec<String> = key_terms(&p, &index).into_iter().map(|k| k.term).collect();
+        // German has 23 postings in the corpus: too few to call a word of
+        // its own rare. The translation table vouches for "Abrechnung"
+        // (billing); nothing vouches for "gründlich" (thorough).
+        assert!(t.contains(&"abrechnung".to_string()), "{t:?}");
+        assert!(t.contains(&"kubernetes".to_string()), "{t:?}");
+        assert!(!t.iter().any(|t| t.starts_with("gründlich")), "{t:?}");
+        // A title's gender marker is no skill.
+        assert!(!t.contains(&"m/w/d".to_string()), "{t:?}");
     }
 
     #[test]

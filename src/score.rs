@@ -110,6 +110,12 @@ pub mod factors {
     pub const KEY_PHRASE_MIN_DEPENDENCY: f64 = 0.25;
     /// Key terms: minimum section weight of the best section a term stands in.
     pub const KEY_TERM_MIN_SECTION: f64 = 0.3;
+    /// Key terms: how many postings must hold a word for its share to say
+    /// it is rare ([`KEY_TERM_RARE_SHARE`] of a language's postings). A
+    /// language the corpus holds fewer postings of (fewer than 5 / 0.05 =
+    /// 100: German, Spanish, …) cannot tell a rare word of its own from a
+    /// common one; there only the translation table vouches for one.
+    pub const KEY_TERM_MIN_EVIDENCE: f64 = 5.0;
 }
 
 /// How a posting term was found in an achievement.
