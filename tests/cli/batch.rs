@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::generate;
-use crate::harness::{Outcome, Tailor, files_in};
+use crate::harness::{Outcome, Tailor, files_in, shared_dir};
 
 fn batch(args: &[&str]) -> Outcome {
     Tailor::new().arg("batch").args(args).run()
@@ -186,6 +186,47 @@ fn output_is_identical_whatever_the_thread_count() {
         .succeeds();
     }
     assert_eq!(tree(one.path()), tree(many.path()));
+}
+
+/// What a batch writes for the first 50 real postings (by name), in every
+/// format, as a list of hashes: work on speed (issue #19) must leave every
+/// byte as it is. A change meant to alter output (scoring, rendering)
+/// updates the list on purpose (`INSTA_UPDATE=always`), and its commit
+/// says why.
+#[test]
+fn a_batch_over_real_postings_writes_the_same_bytes() {
+    let Some(real) = shared_dir("postings/real", "real postings") else {
+        return;
+    };
+    let mut postings: Vec<String> = std::fs::read_dir(&real)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    postings.sort();
+    postings.truncate(50);
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let mut args: Vec<&str> = postings.iter().map(String::as_str).collect();
+    args.extend([
+        "--out-dir",
+        dir,
+        "--format",
+        "md,html,txt,docx,pdf,jsonresume",
+        "--quiet",
+    ]);
+    batch(&args).succeeds();
+    let hashes: Vec<String> = tree(out.path())
+        .into_iter()
+        .map(|(name, bytes)| format!("{}  {name}", tailor::manifest::hash(&bytes)))
+        .collect();
+    assert_eq!(
+        hashes.len(),
+        50 * 6 + 3,
+        "six résumés a posting, summaries, report"
+    );
+    insta::assert_snapshot!("batch_50_real_hashes", hashes.join("\n"));
 }
 
 #[test]
