@@ -217,9 +217,23 @@ fn a_batch_over_real_postings_writes_the_same_bytes() {
         "--quiet",
     ]);
     batch(&args).succeeds();
+    // The summaries name each posting by the path it was given: the
+    // checkout's place on disk is no part of what is compared.
+    let place = real.to_string_lossy().into_owned();
     let hashes: Vec<String> = tree(out.path())
         .into_iter()
-        .map(|(name, bytes)| format!("{}  {name}", tailor::manifest::hash(&bytes)))
+        .map(|(name, bytes)| {
+            let summary = name.starts_with("summary.") || name == "report.html";
+            let bytes = if summary {
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .replace(&place, "<real>")
+                    .into_bytes()
+            } else {
+                bytes
+            };
+            format!("{}  {name}", tailor::manifest::hash(&bytes))
+        })
         .collect();
     assert_eq!(
         hashes.len(),
