@@ -424,20 +424,7 @@ impl analysis::Vocabulary for EntryVocabulary {
 /// that language would read its words, or `None` when it is no single
 /// term.
 pub fn entry_key(entry: &str, lang: Lang) -> Option<String> {
-    let terms = analysis::analyse_in(entry, lang, &EntryVocabulary(lang));
-    let words = terms
-        .iter()
-        .filter(|t| t.kind != analysis::TermKind::Phrase)
-        .count();
-    match words {
-        0 => None,
-        1 => terms.into_iter().next().map(|t| t.key),
-        n => terms
-            .into_iter()
-            .rev()
-            .find(|t| t.kind == analysis::TermKind::Phrase && t.key.split(' ').count() == n)
-            .map(|t| t.key),
-    }
+    analysis::term_key_in(entry, lang, &EntryVocabulary(lang))
 }
 
 /// Content text written in `lang` (an achievement, a headline, a role

@@ -191,7 +191,12 @@ fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
 /// the key of its one term, or of the phrase its terms make. `None` when the
 /// entry has no terms, or words that do not form one phrase.
 pub fn term_key(entry: &str) -> Option<String> {
-    let terms = analyse(entry);
+    term_key_in(entry, Lang::En, &NoVocabulary)
+}
+
+/// [`term_key`] of an entry written in `lang`, read with `words`.
+pub fn term_key_in(entry: &str, lang: Lang, words: &dyn Vocabulary) -> Option<String> {
+    let terms = analyse_in(entry, lang, words);
     let words = terms.iter().filter(|t| t.kind != TermKind::Phrase).count();
     match words {
         0 => None,
