@@ -285,10 +285,15 @@ impl<'p> State<'p> {
     }
 
     fn fits(&self, i: usize, o: usize) -> bool {
+        self.fits_leaving(i, o, 0)
+    }
+
+    /// [`Self::fits`] with `keep` units of the capacity kept free.
+    fn fits_leaving(&self, i: usize, o: usize, keep: u64) -> bool {
         let item = &self.p.items[i];
         let c = item.options[o].cost;
         let g = item.group;
-        self.used + c <= self.p.capacity
+        u64::from(self.used) + u64::from(c) + keep <= u64::from(self.p.capacity)
             && self.count[g] < self.p.group_max[g]
             && self.cost[g].saturating_add(c) <= self.p.group_cap[g]
     }
@@ -358,13 +363,24 @@ impl<'p> State<'p> {
         items: impl Iterator<Item = usize>,
         any_gain: bool,
     ) -> Option<(usize, usize)> {
+        self.best_addition_leaving(items, any_gain, 0)
+    }
+
+    /// [`Self::best_addition`] among the options that keep `keep` units of
+    /// the capacity free.
+    fn best_addition_leaving(
+        &self,
+        items: impl Iterator<Item = usize>,
+        any_gain: bool,
+        keep: u64,
+    ) -> Option<(usize, usize)> {
         let mut best: Option<(f64, usize, usize)> = None;
         for i in items {
             if self.choice[i].is_some() {
                 continue;
             }
             for o in 0..self.p.items[i].options.len() {
-                if !self.fits(i, o) {
+                if !self.fits_leaving(i, o, keep) {
                     continue;
                 }
                 let g = self.gain(i, o);
@@ -459,12 +475,29 @@ pub fn lead_group(p: &Problem, from: &Solution, lead: usize) -> Option<Solution>
 /// phrasing changes while they improve the value. `None` when the greedy
 /// pass cannot meet the constraints (the problem may still be feasible).
 fn greedy(p: &Problem) -> Option<State<'_>> {
-    greedy_from(p, &[])
+    greedy_from(p, &[], false)
+}
+
+/// The least cost of `need` more items of group `g`: its unchosen items'
+/// cheapest options, cheapest first.
+fn cheapest_items(s: &State, g: usize, need: usize) -> u64 {
+    if need == 0 {
+        return 0;
+    }
+    let mut costs: Vec<u32> = (0..s.p.items.len())
+        .filter(|&i| s.p.items[i].group == g && s.choice[i].is_none())
+        .filter_map(|i| s.p.items[i].options.iter().map(|o| o.cost).min())
+        .collect();
+    costs.sort_unstable();
+    costs.iter().take(need).map(|&c| u64::from(c)).sum()
 }
 
 /// [`greedy`], taking the `seed` options (those that still fit) after the
-/// constraints are met and before filling.
-fn greedy_from<'p>(p: &'p Problem, seed: &[(usize, usize)]) -> Option<State<'p>> {
+/// constraints are met and before filling. With `reserve`, each item taken
+/// for a group minimum leaves room for the cheapest items every minimum
+/// still needs: the plain pass takes the best value per cost, and with a
+/// minimum on many groups its first picks can crowd out the last group's.
+fn greedy_from<'p>(p: &'p Problem, seed: &[(usize, usize)], reserve: bool) -> Option<State<'p>> {
     let mut s = State::new(p);
     let n = p.items.len();
     for i in 0..n {
@@ -475,9 +508,27 @@ fn greedy_from<'p>(p: &'p Problem, seed: &[(usize, usize)]) -> Option<State<'p>>
             s.add(i, o);
         }
     }
-    for g in 0..p.group_min.len() {
+    let groups = p.group_min.len();
+    let mut needed: Vec<u64> = if reserve {
+        (0..groups)
+            .map(|g| cheapest_items(&s, g, p.group_min[g].saturating_sub(s.count[g])))
+            .collect()
+    } else {
+        vec![0; groups]
+    };
+    for g in 0..groups {
         while s.count[g] < p.group_min[g] {
-            let (i, o) = s.best_addition((0..n).filter(|&i| p.items[i].group == g), true)?;
+            // Room for the other groups' minimums, and for this group's
+            // after this item.
+            let keep = if reserve {
+                needed[g] = 0;
+                let later = p.group_min[g].saturating_sub(s.count[g] + 1);
+                needed.iter().sum::<u64>() + cheapest_items(&s, g, later)
+            } else {
+                0
+            };
+            let (i, o) =
+                s.best_addition_leaving((0..n).filter(|&i| p.items[i].group == g), true, keep)?;
             s.add(i, o);
         }
     }
@@ -677,12 +728,20 @@ fn rephrase(s: &mut State) -> bool {
 /// otherwise the best found, with the method saying which. `None` when no
 /// choice meets the constraints.
 pub fn solve(p: &Problem) -> Option<Solution> {
-    let start = greedy(p).filter(|s| s.is_feasible());
     let candidates = p
         .items
         .iter()
         .filter(|it| it.forced || it.options.iter().any(|o| !o.terms.is_empty()))
         .count();
+    // Past the exact limit, a greedy pass that cannot meet the minimums is
+    // tried again keeping room for them: else branch and bound would search
+    // hundreds of items for a first solution, seconds per posting.
+    let start = greedy(p).filter(|s| s.is_feasible()).or_else(|| {
+        (candidates > EXACT_MAX_ITEMS)
+            .then(|| greedy_from(p, &[], true))
+            .flatten()
+            .filter(|s| s.is_feasible())
+    });
     if candidates > EXACT_MAX_ITEMS {
         if let Some(s) = start {
             return Some(s.solution(Method::GreedyLarge { items: candidates }));
@@ -808,7 +867,7 @@ impl<'p> BranchAndBound<'p> {
         });
         // Greedy seeded with the LP's picks: often better than plain greedy,
         // which favours short phrasings too much.
-        if let Some(s) = greedy_from(p, &picks).filter(|s| s.is_feasible()) {
+        if let Some(s) = greedy_from(p, &picks, false).filter(|s| s.is_feasible()) {
             if s.value > self.best_value() + EPS {
                 self.best = Some(s.solution(Method::Exact { nodes: 0 }));
             }
@@ -1515,6 +1574,29 @@ mod tests {
         let mut v = covers.to_vec();
         v.sort_by(|a, b| b.total_cmp(a));
         v.iter().enumerate().map(|(k, &x)| w.at(k) * x).sum()
+    }
+
+    #[test]
+    fn a_large_problem_keeps_room_for_every_minimum_without_a_search() {
+        // 20 groups of 11 items, one item each wanted, 20 units of room. Each
+        // item's long phrasing (2 units) is worth most per unit, so a plain
+        // greedy pass spends the room on the first ten groups and fails; a
+        // regression once sent this to branch and bound over 220 items, for
+        // seconds per posting.
+        let groups = 20;
+        let items: Vec<Item> = (0..groups * 11)
+            .map(|i| {
+                let t = (i % 50) as u32;
+                item(i / 11, &[(2, &[(t, 3.0)]), (1, &[(t, 1.0)])])
+            })
+            .collect();
+        let mut p = Problem::new(items, 20, 50, groups);
+        p.group_min = vec![1; groups];
+        assert!(greedy(&p).is_none_or(|s| !s.is_feasible()));
+        let s = solve(&p).expect("feasible");
+        assert!(feasible(&p, &s.choice));
+        assert_eq!(s.method, Method::GreedyLarge { items: 220 });
+        assert_eq!(s.choice.iter().filter(|c| c.is_some()).count(), 20);
     }
 
     #[test]
