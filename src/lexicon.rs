@@ -10,7 +10,7 @@
 //!   corpus in `data/corpus/`; generic terms get little weight.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::analysis::{self, Lang};
 
@@ -219,30 +219,22 @@ impl Background {
 /// postings in it: fewer make every word of one posting look common.
 pub const LANG_MIN_POSTINGS: u32 = 20;
 
-static BACKGROUND: LazyLock<HashMap<&'static str, Background>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/background.tsv"))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let key = f.next()?;
-            let postings: f64 = f.next()?.parse().ok()?;
-            let english = f.next()?.parse().ok()?;
-            let mut by_lang = [0.0; Lang::ALL.len()];
-            by_lang[0] = postings;
-            for part in f.next().unwrap_or("").split(' ').filter(|p| !p.is_empty()) {
-                let (code, share) = part.split_once(':')?;
-                by_lang[Lang::from_code(code)? as usize] = share.parse().ok()?;
-            }
-            Some((
-                key,
-                Background {
-                    postings,
-                    english,
-                    by_lang,
-                },
-            ))
-        })
-        .collect()
-});
+/// `by_lang` of a background row: the English share first, then the
+/// languages the row lists.
+const fn shares(postings: f64, own: &[(Lang, f64)]) -> [f64; Lang::ALL.len()] {
+    let mut by_lang = [0.0; Lang::ALL.len()];
+    by_lang[0] = postings;
+    let mut i = 0;
+    while i < own.len() {
+        by_lang[own[i].0 as usize] = own[i].1;
+        i += 1;
+    }
+    by_lang
+}
+
+// `BACKGROUND`, `PLACEMENT_TOTAL`, `PLACEMENT_USES`, `IMPLIED` and
+// `IMPLIED_KEYS`: the corpus tables, compiled by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 /// The comment line of `background.tsv` that counts the corpus's postings
 /// per language, as whatlang reads them (`# postings: en:5189 de:23 …`).
@@ -336,15 +328,17 @@ impl analysis::Vocabulary for CorpusVocabulary {
 
 /// The field's common terms across languages (`data/translations.txt`):
 /// for a term of a posting in another language, the English terms it
-/// translates.
-#[derive(Debug, Default)]
+/// translates. Each language's entries are read the first time that
+/// language is asked about: reading one stems its entries, and an English
+/// posting needs none of them.
+#[derive(Debug)]
 pub struct Translations {
+    text: &'static str,
     /// By language, a foreign key → the English keys it stands for.
-    to_english: Vec<HashMap<String, Vec<String>>>,
+    to_english: [OnceLock<HashMap<String, Vec<String>>>; Lang::ALL.len()],
 }
 
-static TRANSLATIONS: LazyLock<Translations> =
-    LazyLock::new(|| Translations::parse(include_str!("../data/translations.txt")));
+static TRANSLATIONS: Translations = Translations::new(include_str!("../data/translations.txt"));
 
 /// The built-in translation table.
 pub fn translations() -> &'static Translations {
@@ -352,46 +346,61 @@ pub fn translations() -> &'static Translations {
 }
 
 impl Translations {
-    /// Reads the table: per line, an English term, then ` | `-separated
+    /// The table in `text`: per line, an English term, then ` | `-separated
     /// blocks `xx: entry, entry`. Each entry is analysed in its language;
     /// entries that do not analyse to one term are skipped (a test checks
     /// the shipped table has none).
-    pub fn parse(text: &str) -> Translations {
-        let mut t = Translations {
-            to_english: vec![HashMap::new(); Lang::ALL.len()],
-        };
-        for line in text
+    pub const fn new(text: &'static str) -> Translations {
+        Translations {
+            text,
+            to_english: [const { OnceLock::new() }; Lang::ALL.len()],
+        }
+    }
+
+    /// `lang`'s entries, read on first use.
+    fn entries(&self, lang: Lang) -> &HashMap<String, Vec<String>> {
+        self.to_english[lang as usize].get_or_init(|| self.read(lang))
+    }
+
+    fn read(&self, lang: Lang) -> HashMap<String, Vec<String>> {
+        let mut to_english: HashMap<String, Vec<String>> = HashMap::new();
+        if lang == Lang::En {
+            return to_english;
+        }
+        for line in self
+            .text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
             let mut blocks = line.split(" | ");
-            let Some(english) = blocks.next().and_then(analysis::term_key) else {
+            let Some(english) = blocks.next() else {
                 continue;
             };
-            for (lang, entries) in blocks.filter_map(|b| {
+            let Some(entries) = blocks.find_map(|b| {
                 let (code, entries) = b.split_once(':')?;
-                Some((Lang::from_code(code)?, entries))
-            }) {
-                for entry in entries.split(',').map(str::trim) {
-                    if let Some(key) = entry_key(entry, lang) {
-                        let to = t.to_english[lang as usize].entry(key).or_default();
-                        if !to.contains(&english) {
-                            to.push(english.clone());
-                        }
+                (Lang::from_code(code) == Some(lang)).then_some(entries)
+            }) else {
+                continue;
+            };
+            let Some(english) = analysis::term_key(english) else {
+                continue;
+            };
+            for entry in entries.split(',').map(str::trim) {
+                if let Some(key) = entry_key(entry, lang) {
+                    let to = to_english.entry(key).or_default();
+                    if !to.contains(&english) {
+                        to.push(english.clone());
                     }
                 }
             }
         }
-        t
+        to_english
     }
 
     /// The English keys a term of text in `lang` translates, in table order.
     pub fn english(&self, lang: Lang, key: &str) -> &[String] {
-        self.to_english
-            .get(lang as usize)
-            .and_then(|m| m.get(key))
-            .map_or(&[], Vec::as_slice)
+        self.entries(lang).get(key).map_or(&[], Vec::as_slice)
     }
 
     /// True when `stem` is a single-word entry in `lang`.
@@ -401,7 +410,7 @@ impl Translations {
 
     /// Entries per language (for reports).
     pub fn len(&self, lang: Lang) -> usize {
-        self.to_english.get(lang as usize).map_or(0, HashMap::len)
+        self.entries(lang).len()
     }
 }
 
@@ -440,29 +449,6 @@ pub fn background(key: &str) -> Option<Background> {
     BACKGROUND.get(key).copied()
 }
 
-/// What a job title implies: for a title term ("manager", "payments"), the
-/// body terms that postings with it in their title use far more often than
-/// postings at large, with the strength of the tie and the way postings
-/// most often write it (see [`title_table`]).
-static IMPLIED: LazyLock<HashMap<&'static str, Vec<Implied>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Implied>> = HashMap::new();
-    for l in data_lines(include_str!("../data/title-terms.tsv")) {
-        let mut f = l.split('\t');
-        let (Some(t), Some(key), Some(a), Some(display)) = (f.next(), f.next(), f.next(), f.next())
-        else {
-            continue;
-        };
-        if let Ok(strength) = a.parse() {
-            map.entry(t).or_default().push(Implied {
-                key,
-                strength,
-                display,
-            });
-        }
-    }
-    map
-});
-
 /// A body term a title term implies.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Implied {
@@ -477,15 +463,13 @@ pub struct Implied {
 /// True when some title term implies `key`: the keys whose written form
 /// `data/title-terms.tsv` records.
 pub fn is_implied_key(key: &str) -> bool {
-    static KEYS: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| IMPLIED.values().flatten().map(|i| i.key).collect());
-    KEYS.contains(key)
+    IMPLIED_KEYS.contains(key)
 }
 
 /// The body terms a title term implies, strongest first (see
 /// [`title_table`]).
 pub fn implied_by_title(key: &str) -> &'static [Implied] {
-    IMPLIED.get(key).map_or(&[], Vec::as_slice)
+    IMPLIED.get(key).copied().unwrap_or(&[])
 }
 
 /// Title terms need this many corpus postings with them in the title…
@@ -769,45 +753,11 @@ pub fn placement_table(postings: &[Placed]) -> String {
     out
 }
 
-/// The placement table's rows, as read: uses per column.
-fn placement_rows() -> impl Iterator<Item = (&'static str, [u32; PLACEMENT_COLUMNS])> {
-    data_lines(include_str!("../data/placement.tsv")).filter_map(|l| {
-        let mut f = l.split('\t');
-        let key = f.next()?;
-        let mut row = [0u32; PLACEMENT_COLUMNS];
-        for c in &mut row {
-            *c = f.next()?.parse().ok()?;
-        }
-        Some((key, row))
-    })
-}
-
 /// Where real postings use terms at large: per column, the share of all
 /// uses there (the table's `*` row).
 static PLACEMENT_PRIOR: LazyLock<[f64; PLACEMENT_COLUMNS]> = LazyLock::new(|| {
-    let total = placement_rows()
-        .find(|(k, _)| *k == "*")
-        .map_or([1; PLACEMENT_COLUMNS], |(_, row)| row);
-    let all = f64::from(total.iter().sum::<u32>().max(1));
-    total.map(|n| f64::from(n) / all)
-});
-
-/// Each term's shares, drawn toward the prior by [`PLACEMENT_PRIOR_USES`]:
-/// computed once, since every posting term looks its own up.
-static PLACEMENT: LazyLock<HashMap<&'static str, [f64; PLACEMENT_COLUMNS]>> = LazyLock::new(|| {
-    let prior = *PLACEMENT_PRIOR;
-    placement_rows()
-        .filter(|(k, _)| *k != "*")
-        .map(|(key, own)| {
-            let n = f64::from(own.iter().sum::<u32>());
-            let mut shares = [0.0; PLACEMENT_COLUMNS];
-            for (c, share) in shares.iter_mut().enumerate() {
-                *share = (f64::from(own[c]) + PLACEMENT_PRIOR_USES * prior[c])
-                    / (n + PLACEMENT_PRIOR_USES);
-            }
-            (key, shares)
-        })
-        .collect()
+    let all = f64::from(PLACEMENT_TOTAL.iter().sum::<u32>().max(1));
+    PLACEMENT_TOTAL.map(|n| f64::from(n) / all)
 });
 
 /// Where real postings use `key`: per placement column, the share of its
@@ -815,7 +765,16 @@ static PLACEMENT: LazyLock<HashMap<&'static str, [f64; PLACEMENT_COLUMNS]>> = La
 /// [`PLACEMENT_PRIOR_USES`] (a term the table lacks has the corpus-wide
 /// shares).
 pub fn placement(key: &str) -> [f64; PLACEMENT_COLUMNS] {
-    PLACEMENT.get(key).copied().unwrap_or(*PLACEMENT_PRIOR)
+    let prior = *PLACEMENT_PRIOR;
+    let Some(own) = PLACEMENT_USES.get(key) else {
+        return prior;
+    };
+    let n = f64::from(own.iter().sum::<u32>());
+    let mut shares = [0.0; PLACEMENT_COLUMNS];
+    for (c, share) in shares.iter_mut().enumerate() {
+        *share = (f64::from(own[c]) + PLACEMENT_PRIOR_USES * prior[c]) / (n + PLACEMENT_PRIOR_USES);
+    }
+    shares
 }
 
 /// Terms kept in the background table: used by at least this share of the

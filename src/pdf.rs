@@ -4,13 +4,17 @@
 //! layout also says how many pages the résumé takes and how full the last
 //! one is, which is what a page budget is checked against.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use anyhow::{Result, anyhow, bail};
-use typst::foundations::{Bytes, Smart};
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::{Abs, Frame, FrameItem};
-use typst::text::Font;
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 /// The résumé's default face, bundled (`assets/fonts/`, SIL OFL): Liberation
@@ -37,6 +41,80 @@ static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect()
 });
+
+/// Typst's standard library, built and hashed once: building it per
+/// compilation, and hashing it anew for the memo cache, was a tenth of a
+/// batch's time.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The bundled fonts' book, built once.
+static BOOK: LazyLock<LazyHash<FontBook>> =
+    LazyLock::new(|| LazyHash::new(FontBook::from_fonts(FONTS.iter())));
+
+/// What Typst sees of the world: the standard library, one source (the
+/// résumé's markup), the bundled fonts and a profile's own. No files, no
+/// packages, no clock (`datetime.today()` is an error): the same markup
+/// gives the same bytes.
+struct World {
+    main: Source,
+    /// The bundled book, or one with the profile's fonts after them.
+    book: Cow<'static, LazyHash<FontBook>>,
+    extra: Vec<Font>,
+}
+
+impl World {
+    fn new(source: &str, extra: &[Font]) -> World {
+        let book = if extra.is_empty() {
+            Cow::Borrowed(&*BOOK)
+        } else {
+            Cow::Owned(LazyHash::new(FontBook::from_fonts(
+                FONTS.iter().chain(extra),
+            )))
+        };
+        World {
+            main: Source::detached(source),
+            book,
+            extra: extra.to_vec(),
+        }
+    }
+}
+
+impl typst::World for World {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, _id: FileId) -> FileResult<Bytes> {
+        Err(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        match index.checked_sub(FONTS.len()) {
+            None => FONTS.get(index).cloned(),
+            Some(i) => self.extra.get(i).cloned(),
+        }
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
 
 /// True when `family` is one of the bundled fonts' (no system font needed).
 pub fn is_bundled(family: &str) -> bool {
@@ -131,12 +209,8 @@ pub fn typeset(source: &str, fonts: &[Font]) -> Result<Typeset> {
 }
 
 fn compile(source: &str, fonts: &[Font]) -> Result<PagedDocument> {
-    let engine = TypstEngine::builder()
-        .main_file(source.to_string())
-        .fonts(FONTS.iter().chain(fonts).cloned())
-        .comemo_evict_max_age(Some(CACHE_AGE))
-        .build();
-    let compiled = engine.compile();
+    let compiled = typst::compile::<PagedDocument>(&World::new(source, fonts));
+    comemo::evict(CACHE_AGE);
     // A family Typst does not know falls back silently: say so instead.
     if let Some(w) = compiled
         .warnings
@@ -148,11 +222,8 @@ fn compile(source: &str, fonts: &[Font]) -> Result<PagedDocument> {
             w.message
         );
     }
-    compiled.output.map_err(|e| {
-        let why = match e {
-            TypstAsLibError::TypstSource(d) => messages(&d),
-            other => other.to_string(),
-        };
+    compiled.output.map_err(|d| {
+        let why = messages(&d);
         anyhow!(
             "the PDF template does not lay out: {why} (check a --templates override of resume.typ.hbs or its partials)"
         )

@@ -1,0 +1,147 @@
+//! Compiles the corpus tables in `data/` (`background.tsv`, `placement.tsv`,
+//! `title-terms.tsv`) into perfect-hash maps (`phf`), so that a run starts
+//! with them ready: parsing them at start-up, 50,000 lines of numbers into
+//! hash maps, was most of the cost of a `tailor compose`. The TSV files stay
+//! the source of truth (`cargo run --release --example build-background`
+//! writes them, and a test checks they are fresh); this only changes how
+//! they are embedded. The rows are read exactly as the library used to read
+//! them at run time: a malformed row is skipped, a later duplicate wins.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    for table in ["background.tsv", "placement.tsv", "title-terms.tsv"] {
+        println!("cargo::rerun-if-changed=data/{table}");
+    }
+    println!("cargo::rerun-if-changed=build.rs");
+    let mut out = String::new();
+    background(&read("background.tsv"), &mut out);
+    placement(&read("placement.tsv"), &mut out);
+    title_terms(&read("title-terms.tsv"), &mut out);
+    let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&dir).join("tables.rs"), out).expect("OUT_DIR is writable");
+}
+
+fn read(name: &str) -> String {
+    let path = Path::new("data").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The table's rows: trimmed, without blank lines and `#` comments.
+fn rows(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Corpus figures, not constants: a share of 0.318 is not 1/π.
+const ALLOW: &str = "#[allow(clippy::approx_constant)]";
+
+/// A language code as its `Lang` variant ("de" → `Lang::De`).
+fn variant(code: &str) -> Option<String> {
+    let mut chars = code.chars();
+    let first = chars.next()?.to_ascii_uppercase();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
+        .then(|| format!("Lang::{first}{}", chars.as_str()))
+}
+
+fn background(text: &str, out: &mut String) {
+    let mut table: BTreeMap<&str, String> = BTreeMap::new();
+    for line in rows(text) {
+        let row = || -> Option<(&str, String)> {
+            let mut f = line.split('\t');
+            let key = f.next()?;
+            let postings: f64 = f.next()?.parse().ok()?;
+            let english: f64 = f.next()?.parse().ok()?;
+            let mut own = String::new();
+            for part in f.next().unwrap_or("").split(' ').filter(|p| !p.is_empty()) {
+                let (code, share) = part.split_once(':')?;
+                let share: f64 = share.parse().ok()?;
+                write!(own, "({}, {share:?}), ", variant(code)?).ok()?;
+            }
+            Some((
+                key,
+                format!(
+                    "Background {{ postings: {postings:?}, english: {english:?}, by_lang: shares({postings:?}, &[{own}]) }}"
+                ),
+            ))
+        };
+        if let Some((key, value)) = row() {
+            table.insert(key, value);
+        }
+    }
+    let mut map = phf_codegen::Map::new();
+    for (key, value) in &table {
+        map.entry(*key, value.clone());
+    }
+    writeln!(
+        out,
+        "/// `data/background.tsv` by key.\n{ALLOW}\nstatic BACKGROUND: phf::Map<&'static str, Background> = {};",
+        map.build()
+    )
+    .expect("writing to a string");
+}
+
+fn placement(text: &str, out: &mut String) {
+    let mut total: Option<String> = None;
+    let mut table: BTreeMap<&str, String> = BTreeMap::new();
+    for line in rows(text) {
+        let mut f = line.split('\t');
+        let Some(key) = f.next() else { continue };
+        let counts: Option<Vec<u32>> = (0..8).map(|_| f.next()?.parse().ok()).collect();
+        let Some(counts) = counts else { continue };
+        let counts = format!("{counts:?}");
+        if key == "*" {
+            total.get_or_insert(counts);
+        } else {
+            table.insert(key, counts);
+        }
+    }
+    let mut map = phf_codegen::Map::new();
+    for (key, value) in &table {
+        map.entry(*key, value.clone());
+    }
+    writeln!(
+        out,
+        "/// `data/placement.tsv`'s `*` row: uses per column of all terms.\nconst PLACEMENT_TOTAL: [u32; PLACEMENT_COLUMNS] = {};\n/// `data/placement.tsv` by key: uses per column.\nstatic PLACEMENT_USES: phf::Map<&'static str, [u32; PLACEMENT_COLUMNS]> = {};",
+        total.unwrap_or_else(|| "[1; PLACEMENT_COLUMNS]".into()),
+        map.build()
+    )
+    .expect("writing to a string");
+}
+
+fn title_terms(text: &str, out: &mut String) {
+    let mut table: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut keys: BTreeMap<&str, ()> = BTreeMap::new();
+    for line in rows(text) {
+        let mut f = line.split('\t');
+        let (Some(t), Some(key), Some(a), Some(display)) = (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let Ok(strength) = a.parse::<f64>() else {
+            continue;
+        };
+        table.entry(t).or_default().push(format!(
+            "Implied {{ key: {key:?}, strength: {strength:?}, display: {display:?} }}"
+        ));
+        keys.insert(key, ());
+    }
+    let mut map = phf_codegen::Map::new();
+    for (t, implied) in &table {
+        map.entry(*t, format!("&[{}]", implied.join(", ")));
+    }
+    let mut set = phf_codegen::Set::new();
+    for key in keys.keys() {
+        set.entry(*key);
+    }
+    writeln!(
+        out,
+        "/// `data/title-terms.tsv` by title term, in file order.\n{ALLOW}\nstatic IMPLIED: phf::Map<&'static str, &'static [Implied]> = {};\n/// Every body term some title term implies.\nstatic IMPLIED_KEYS: phf::Set<&'static str> = {};",
+        map.build(),
+        set.build()
+    )
+    .expect("writing to a string");
+}
