@@ -451,7 +451,10 @@ pub struct ReportView {
     pub columns_cut: bool,
     /// How many are shown.
     pub shown: usize,
-    /// One matrix row per tailored posting.
+    /// One matrix row per tailored posting: not template data, but the
+    /// `{{#rows}}` block the report renders them through, one at a time
+    /// ([`crate::render::Renderer::stream`]).
+    #[serde(skip)]
     pub rows: Vec<ReportRow>,
     /// Achievements no posting selected.
     pub never_selected: Vec<String>,

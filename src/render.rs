@@ -3,11 +3,12 @@
 //! build time; a user's template file replaces the built-in one.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow};
 use handlebars::{
-    Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext,
-    RenderErrorReason, handlebars_helper,
+    BlockContext, Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output,
+    RenderContext, RenderError, RenderErrorReason, handlebars_helper,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -500,6 +501,8 @@ pub struct Renderer {
     set: TemplateSet,
     /// Registered name → where it came from, for error messages.
     origins: Vec<(String, String)>,
+    /// The block helpers [`Renderer::stream`] registered.
+    streams: Vec<String>,
 }
 
 impl Renderer {
@@ -551,6 +554,7 @@ impl Renderer {
             registry,
             set,
             origins: Vec::new(),
+            streams: Vec::new(),
         };
         let prefix = set.partials.map(|p| format!("partials/{p}/"));
         // Per template: what it includes, for the cycle check.
@@ -622,20 +626,73 @@ impl Renderer {
     pub fn render(&self, data: &impl Serialize) -> Result<String> {
         self.registry
             .render(self.set.main, data)
-            .map_err(|e| {
-                let at = match (e.line_no, e.column_no) {
-                    (Some(l), Some(c)) => format!(":{l}:{c}"),
-                    (Some(l), None) => format!(":{l}"),
-                    _ => String::new(),
-                };
-                let reason = match e.reason() {
-                    RenderErrorReason::MissingVariable(Some(name)) => format!(
-                        "template uses `{name}`, which the résumé data does not have (check the spelling)"
-                    ),
-                    other => other.to_string(),
-                };
-                anyhow!("{}{at}: {reason}", self.origin(e.template_name.as_deref()))
-            })
+            .map_err(|e| self.render_error(&e))
+    }
+
+    /// Makes `name` a block helper that renders its block once per item of
+    /// `items` (`{{#rows}}…{{/rows}}`), each converted to template data
+    /// only when its turn comes: a list of thousands need never be one
+    /// tree of template data.
+    pub fn stream<T: Serialize + Send + Sync + 'static>(&mut self, name: &str, items: Arc<[T]>) {
+        self.registry.register_helper(name, Box::new(Stream(items)));
+        self.streams.push(name.to_string());
+    }
+
+    /// [`Self::render`], written to `out` as it renders.
+    pub fn render_to(&self, data: &impl Serialize, out: &mut dyn std::io::Write) -> Result<()> {
+        self.registry
+            .render_to_write(self.set.main, data, out)
+            .map_err(|e| self.render_error(&e))
+    }
+
+    fn render_error(&self, e: &RenderError) -> anyhow::Error {
+        let at = match (e.line_no, e.column_no) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        let reason = match e.reason() {
+            RenderErrorReason::MissingVariable(Some(name)) if self.streams.contains(name) => {
+                format!(
+                    "`{name}` is a block here, rendered one item at a time: write `{{{{#{name}}}}}…{{{{/{name}}}}}`, not `{{{{#each {name}}}}}` (`tailor templates export` shows the built-in one)"
+                )
+            }
+            RenderErrorReason::MissingVariable(Some(name)) => format!(
+                "template uses `{name}`, which the résumé data does not have (check the spelling)"
+            ),
+            other => other.to_string(),
+        };
+        anyhow!("{}{at}: {reason}", self.origin(e.template_name.as_deref()))
+    }
+}
+
+/// The block helper of [`Renderer::stream`].
+struct Stream<T>(Arc<[T]>);
+
+impl<T: Serialize + Send + Sync> HelperDef for Stream<T> {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc HbContext,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let Some(template) = h.template() else {
+            return Ok(());
+        };
+        for (i, item) in self.0.iter().enumerate() {
+            let mut block = BlockContext::new();
+            block.set_base_value(serde_json::to_value(item).map_err(RenderErrorReason::from)?);
+            block.set_local_var("index", serde_json::json!(i));
+            block.set_local_var("first", serde_json::json!(i == 0));
+            block.set_local_var("last", serde_json::json!(i + 1 == self.0.len()));
+            rc.push_block(block);
+            let rendered = handlebars::Renderable::render(template, r, ctx, rc, out);
+            rc.pop_block();
+            rendered?;
+        }
+        Ok(())
     }
 }
 

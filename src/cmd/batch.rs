@@ -100,7 +100,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         .iter()
         .map(|&f| Output::new(f, templates.as_deref(), None))
         .collect::<Result<Vec<_>>>()?;
-    let report = Renderer::new(TemplateSet::BATCH_REPORT, templates.as_deref(), None)?;
+    let mut report = Renderer::new(TemplateSet::BATCH_REPORT, templates.as_deref(), None)?;
     let options = super::select_options(&args.select, &profile)?;
     let library = super::load_library(&args.content.content)?;
     let engines = Engines::new(library, &profile, options, templates.as_deref())?;
@@ -190,10 +190,13 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         &out_dir.join("summary.json"),
         batch::summary_json(&rows).as_bytes(),
     )?;
-    write::write_atomic(
-        &out_dir.join("report.html"),
-        report.render(&batch::report_view(&rows, &ids))?.as_bytes(),
-    )?;
+    // Thousands of postings make a report of megabytes: its rows are
+    // rendered one at a time, straight into the file.
+    let mut view = batch::report_view(&rows, &ids);
+    report.stream("rows", std::mem::take(&mut view.rows).into());
+    write::write_atomic_with(&out_dir.join("report.html"), |out| {
+        report.render_to(&view, out)
+    })?;
     runner.timings.lap(&runner.timings.write, &mut t);
     for note in batch::language_notes(&rows) {
         eprintln!("note: {note}");

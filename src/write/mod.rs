@@ -26,7 +26,32 @@ pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
     write(path, contents, false)
 }
 
+/// [`write_atomic`] of what `fill` writes, streamed to the temp file: for
+/// large outputs (a batch report over thousands of postings), which would
+/// otherwise be built whole in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    let mut tmp = create(path)?;
+    tmp.write_with(fill, true)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
 fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
+    let mut tmp = create(path)?;
+    tmp.write_all(contents, sync)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+/// A temp file beside `path`, with the mode `path` will have.
+fn create(path: &Path) -> Result<temps::Temp> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -36,18 +61,13 @@ fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
     builder.prefix(temps::PREFIX).suffix(temps::SUFFIX);
     #[cfg(unix)]
     builder.permissions(mode_for(path));
-    let mut tmp = temps::Temp::create(|| builder.tempfile_in(dir)).with_context(|| {
+    temps::Temp::create(|| builder.tempfile_in(dir)).with_context(|| {
         format!(
             "cannot write `{}`: cannot create a file in `{}`",
             path.display(),
             dir.display()
         )
-    })?;
-    tmp.write_all(contents, sync)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    })
 }
 
 /// The permissions a written file gets: the replaced file's, else what

@@ -85,6 +85,27 @@ impl Temp {
         Ok(())
     }
 
+    /// Writes through `fill`, buffered, then syncs if asked: for contents
+    /// too large to hold in memory at once.
+    pub fn write_with(
+        &mut self,
+        fill: impl FnOnce(&mut dyn io::Write) -> anyhow::Result<()>,
+        sync: bool,
+    ) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        let Some(file) = self.file.as_mut() else {
+            anyhow::bail!("the temp file is already in place");
+        };
+        let mut out = io::BufWriter::new(file.as_file_mut());
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
+        if sync {
+            file.as_file().sync_all()?;
+        }
+        Ok(())
+    }
+
     /// Renames it to `path`, replacing what is there. On failure the temp
     /// file is removed.
     pub fn persist(mut self, path: &Path) -> io::Result<()> {

@@ -371,7 +371,7 @@ fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(
         templates.join("report.html.hbs"),
-        "<title>tailor batch report</title>{{#each rows}}<p>{{posting}}</p>{{/each}}\n",
+        "<title>tailor batch report</title>{{#rows}}<p>{{posting}}</p>{{/rows}}\n",
     )
     .unwrap();
     let profile = dir.path().join("mine.yaml");
@@ -398,6 +398,32 @@ fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
     assert!(
         !page.contains("Coverage matrix"),
         "the built-in page was used: {page}"
+    );
+
+    // Rows are a block rendered one at a time (a report over thousands of
+    // postings once took 160 MB to build whole); an override written for
+    // `{{#each rows}}` is told how to write it, and nothing is written.
+    std::fs::write(
+        templates.join("report.html.hbs"),
+        "<title>tailor batch report</title>{{#each rows}}<p>{{posting}}</p>{{/each}}\n",
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(out.join("report.html")).unwrap();
+    Tailor::new()
+        .args(["batch"])
+        .arg(&postings)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg("--profile")
+        .arg(&profile)
+        .arg("--quiet")
+        .fails_with(2)
+        .stderr_has("report.html.hbs:1:")
+        .stderr_has("write `{{#rows}}…{{/rows}}`, not `{{#each rows}}`");
+    assert_eq!(
+        std::fs::read_to_string(out.join("report.html")).unwrap(),
+        before,
+        "the report was clobbered"
     );
 }
 
