@@ -1,5 +1,5 @@
 //! Compiles the corpus tables in `data/` (`background.tsv`, `placement.tsv`,
-//! `title-terms.tsv`) into perfect-hash maps (`phf`), so that a run starts
+//! `title-terms.tsv`, `stem-splits.tsv`) into perfect-hash maps (`phf`), so that a run starts
 //! with them ready: parsing them at start-up, 50,000 lines of numbers into
 //! hash maps, was most of the cost of a `tailor compose`. The TSV files stay
 //! the source of truth (`cargo run --release --example build-background`
@@ -12,7 +12,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    for table in ["background.tsv", "placement.tsv", "title-terms.tsv"] {
+    for table in [
+        "background.tsv",
+        "placement.tsv",
+        "title-terms.tsv",
+        "stem-splits.tsv",
+    ] {
         println!("cargo::rerun-if-changed=data/{table}");
     }
     println!("cargo::rerun-if-changed=build.rs");
@@ -20,6 +25,7 @@ fn main() {
     background(&read("background.tsv"), &mut out);
     placement(&read("placement.tsv"), &mut out);
     title_terms(&read("title-terms.tsv"), &mut out);
+    stem_splits(&read("stem-splits.tsv"), &mut out);
     let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&dir).join("tables.rs"), out).expect("OUT_DIR is writable");
 }
@@ -140,6 +146,44 @@ fn title_terms(text: &str, out: &mut String) {
     writeln!(
         out,
         "/// `data/title-terms.tsv` by title term, in file order.\n{ALLOW}\nstatic IMPLIED: phf::Map<&'static str, &'static [Implied]> = {};\n/// Every body term some title term implies.\nstatic IMPLIED_KEYS: phf::Set<&'static str> = {};",
+        map.build(),
+        set.build()
+    )
+    .expect("writing to a string");
+}
+
+fn stem_splits(text: &str, out: &mut String) {
+    let mut pairs: BTreeMap<(&str, &str), f64> = BTreeMap::new();
+    for line in rows(text) {
+        let mut f = line.split('\t');
+        let (Some(a), Some(b), Some(odds)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        if let Ok(odds) = odds.parse::<f64>() {
+            pairs.insert((a, b), odds);
+        }
+    }
+    let mut by_first: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut words: BTreeMap<&str, ()> = BTreeMap::new();
+    for (&(a, b), odds) in &pairs {
+        by_first
+            .entry(a)
+            .or_default()
+            .push(format!("({b:?}, {odds:?})"));
+        words.insert(a, ());
+        words.insert(b, ());
+    }
+    let mut map = phf_codegen::Map::new();
+    for (a, list) in &by_first {
+        map.entry(*a, format!("&[{}]", list.join(", ")));
+    }
+    let mut set = phf_codegen::Set::new();
+    for word in words.keys() {
+        set.entry(*word);
+    }
+    writeln!(
+        out,
+        "/// `data/stem-splits.tsv`: per pair's first surface, the second and their odds ratio.\n{ALLOW}\nstatic STEM_ODDS: phf::Map<&'static str, &'static [(&'static str, f64)]> = {};\n/// Every surface of some pair.\nstatic STEM_SPLIT_WORDS: phf::Set<&'static str> = {};",
         map.build(),
         set.build()
     )

@@ -232,8 +232,10 @@ const fn shares(postings: f64, own: &[(Lang, f64)]) -> [f64; Lang::ALL.len()] {
     by_lang
 }
 
-// `BACKGROUND`, `PLACEMENT_TOTAL`, `PLACEMENT_USES`, `IMPLIED` and
-// `IMPLIED_KEYS`: the corpus tables, compiled by `build.rs`.
+// `BACKGROUND`, `PLACEMENT_TOTAL`, `PLACEMENT_USES`, `IMPLIED`,
+// `IMPLIED_KEYS`, `STEM_ODDS` and `STEM_SPLIT_WORDS`: the corpus tables,
+// compiled by `build.rs` (surface pairs with one stem that real postings
+// show to be different words, sorted, each pair in order, in the last two).
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 /// The comment line of `background.tsv` that counts the corpus's postings
@@ -565,20 +567,6 @@ pub fn title_table(
     out
 }
 
-/// Surface pairs with one stem that real postings show to be different
-/// words ("responsible" and "response"), sorted, each pair in order.
-static STEM_ODDS: LazyLock<HashMap<(&'static str, &'static str), f64>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/stem-splits.tsv"))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some(((f.next()?, f.next()?), f.next()?.parse().ok()?))
-        })
-        .collect()
-});
-
-static STEM_SPLIT_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STEM_ODDS.keys().flat_map(|&(a, b)| [a, b]).collect());
-
 /// True when `word` is one side of some pair [`is_stem_split`] may refuse:
 /// a quick test before the pair's.
 pub fn may_stem_split(word: &str) -> bool {
@@ -615,8 +603,12 @@ fn inflection_base(w: &str) -> String {
 /// "scaling") are merged unless they repel each other (odds below 1, as
 /// "package" and "packaging").
 pub fn is_stem_split(a: &str, b: &str) -> bool {
-    let pair = if a <= b { (a, b) } else { (b, a) };
-    let Some(&odds) = STEM_ODDS.get(&pair) else {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    let Some(odds) = STEM_ODDS
+        .get(first)
+        .and_then(|pairs| pairs.iter().find(|(w, _)| *w == second))
+        .map(|&(_, odds)| odds)
+    else {
         return false;
     };
     if inflection_base(a) == inflection_base(b) {
