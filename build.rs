@@ -78,14 +78,10 @@ fn background(text: &str, out: &mut String) {
             table.insert(key, value);
         }
     }
-    let mut map = phf_codegen::Map::new();
-    for (key, value) in &table {
-        map.entry(*key, value.clone());
-    }
     writeln!(
         out,
         "/// `data/background.tsv` by key.\n{ALLOW}\nstatic BACKGROUND: phf::Map<&'static str, Background> = {};",
-        map.build()
+        phf_map(table)
     )
     .expect("writing to a string");
 }
@@ -105,15 +101,11 @@ fn placement(text: &str, out: &mut String) {
             table.insert(key, counts);
         }
     }
-    let mut map = phf_codegen::Map::new();
-    for (key, value) in &table {
-        map.entry(*key, value.clone());
-    }
     writeln!(
         out,
         "/// `data/placement.tsv`'s `*` row: uses per column of all terms.\nconst PLACEMENT_TOTAL: [u32; PLACEMENT_COLUMNS] = {};\n/// `data/placement.tsv` by key: uses per column.\nstatic PLACEMENT_USES: phf::Map<&'static str, [u32; PLACEMENT_COLUMNS]> = {};",
         total.unwrap_or_else(|| "[1; PLACEMENT_COLUMNS]".into()),
-        map.build()
+        phf_map(table)
     )
     .expect("writing to a string");
 }
@@ -135,19 +127,11 @@ fn title_terms(text: &str, out: &mut String) {
         ));
         keys.insert(key, ());
     }
-    let mut map = phf_codegen::Map::new();
-    for (t, implied) in &table {
-        map.entry(*t, format!("&[{}]", implied.join(", ")));
-    }
-    let mut set = phf_codegen::Set::new();
-    for key in keys.keys() {
-        set.entry(*key);
-    }
     writeln!(
         out,
         "/// `data/title-terms.tsv` by title term, in file order.\n{ALLOW}\nstatic IMPLIED: phf::Map<&'static str, &'static [Implied]> = {};\n/// Every body term some title term implies.\nstatic IMPLIED_KEYS: phf::Set<&'static str> = {};",
-        map.build(),
-        set.build()
+        phf_map(slices(table)),
+        phf_set(keys)
     )
     .expect("writing to a string");
 }
@@ -173,19 +157,37 @@ fn stem_splits(text: &str, out: &mut String) {
         words.insert(a, ());
         words.insert(b, ());
     }
-    let mut map = phf_codegen::Map::new();
-    for (a, list) in &by_first {
-        map.entry(*a, format!("&[{}]", list.join(", ")));
-    }
-    let mut set = phf_codegen::Set::new();
-    for word in words.keys() {
-        set.entry(*word);
-    }
     writeln!(
         out,
         "/// `data/stem-splits.tsv`: per pair's first surface, the second and their odds ratio.\n{ALLOW}\nstatic STEM_ODDS: phf::Map<&'static str, &'static [(&'static str, f64)]> = {};\n/// Every surface of some pair.\nstatic STEM_SPLIT_WORDS: phf::Set<&'static str> = {};",
-        map.build(),
-        set.build()
+        phf_map(slices(by_first)),
+        phf_set(words)
     )
     .expect("writing to a string");
+}
+
+/// A `phf::Map` expression of keys and their value expressions.
+fn phf_map(entries: BTreeMap<&str, String>) -> String {
+    let mut map = phf_codegen::Map::new();
+    for (key, value) in entries {
+        map.entry(key, value);
+    }
+    map.build().to_string()
+}
+
+/// A `phf::Set` expression of the keys.
+fn phf_set(keys: BTreeMap<&str, ()>) -> String {
+    let mut set = phf_codegen::Set::new();
+    for key in keys.into_keys() {
+        set.entry(key);
+    }
+    set.build().to_string()
+}
+
+/// Lists of value expressions as slice expressions (`&[a, b]`).
+fn slices(lists: BTreeMap<&str, Vec<String>>) -> BTreeMap<&str, String> {
+    lists
+        .into_iter()
+        .map(|(key, list)| (key, format!("&[{}]", list.join(", "))))
+        .collect()
 }

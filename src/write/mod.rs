@@ -16,14 +16,14 @@ pub mod temps;
 /// new one, never a mix, even if tailor is killed mid-write. The data is
 /// synced to disk before the rename.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    write(path, contents, true)
+    write(path, true, |w| Ok(w.write_all(contents)?))
 }
 
 /// [`write_atomic`] without syncing each file to disk: still never a
 /// half-written file for a reader, but after a power loss the newest files
 /// may be missing. For batch runs, where thousands of syncs would dominate.
 pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
-    write(path, contents, false)
+    write(path, false, |w| Ok(w.write_all(contents)?))
 }
 
 /// [`write_atomic`] of what `fill` writes, streamed to the temp file: for
@@ -33,17 +33,18 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
 ) -> Result<()> {
-    let mut tmp = create(path)?;
-    tmp.write_with(fill, true)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    write(path, true, fill)
 }
 
-fn write(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
+/// What `fill` writes, into a temp file beside `path` that then replaces
+/// it; synced to disk first when `sync`.
+fn write(
+    path: &Path,
+    sync: bool,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
     let mut tmp = create(path)?;
-    tmp.write_all(contents, sync)
+    tmp.write_with(fill, sync)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
         .with_context(|| format!("cannot write `{}`", path.display()))?;

@@ -71,28 +71,14 @@ impl Temp {
         })
     }
 
-    /// Writes `contents` to it, synced to disk when `sync`.
-    pub fn write_all(&mut self, contents: &[u8], sync: bool) -> io::Result<()> {
-        use std::io::Write as _;
-        // Only `persist`, which consumes the `Temp`, takes the file.
-        let Some(file) = self.file.as_mut() else {
-            return Err(io::Error::other("the temp file is already in place"));
-        };
-        file.write_all(contents)?;
-        if sync {
-            file.as_file().sync_all()?;
-        }
-        Ok(())
-    }
-
-    /// Writes through `fill`, buffered, then syncs if asked: for contents
-    /// too large to hold in memory at once.
+    /// Writes through `fill`, buffered, synced to disk when `sync`.
     pub fn write_with(
         &mut self,
         fill: impl FnOnce(&mut dyn io::Write) -> anyhow::Result<()>,
         sync: bool,
     ) -> anyhow::Result<()> {
         use std::io::Write as _;
+        // Only `persist`, which consumes the `Temp`, takes the file.
         let Some(file) = self.file.as_mut() else {
             anyhow::bail!("the temp file is already in place");
         };

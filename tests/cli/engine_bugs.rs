@@ -384,15 +384,17 @@ fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    Tailor::new()
-        .args(["batch"])
-        .arg(&postings)
-        .arg("--out-dir")
-        .arg(&out)
-        .arg("--profile")
-        .arg(&profile)
-        .arg("--quiet")
-        .succeeds();
+    let batch = || {
+        Tailor::new()
+            .args(["batch"])
+            .arg(&postings)
+            .arg("--out-dir")
+            .arg(&out)
+            .arg("--profile")
+            .arg(&profile)
+            .arg("--quiet")
+    };
+    batch().succeeds();
     let page = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(page.contains("a&lt;b&gt;.txt</p>"), "{page}");
     assert!(
@@ -409,14 +411,7 @@ fn the_batch_report_is_a_template_a_profile_can_override_and_it_escapes() {
     )
     .unwrap();
     let before = std::fs::read_to_string(out.join("report.html")).unwrap();
-    Tailor::new()
-        .args(["batch"])
-        .arg(&postings)
-        .arg("--out-dir")
-        .arg(&out)
-        .arg("--profile")
-        .arg(&profile)
-        .arg("--quiet")
+    batch()
         .fails_with(2)
         .stderr_has("report.html.hbs:1:")
         .stderr_has("write `{{#rows}}…{{/rows}}`, not `{{#each rows}}`");
