@@ -51,8 +51,11 @@ pub struct Engine {
     presentation: Presentation,
     profile: String,
     content_hash: String,
-    /// The Typst templates a page budget is laid out with.
-    pages: Renderer,
+    /// The Typst templates a page budget is laid out with: compiled when
+    /// the first layout needs them, unless [`Engine::with_page_templates`]
+    /// chose others. Word and line budgets never lay out, and compiling
+    /// them was a fifth of a `compose` to Markdown.
+    pages: OnceLock<Renderer>,
     /// The profile's font from the system, for Typst (empty: the bundled).
     fonts: Vec<typst::text::Font>,
 }
@@ -107,16 +110,30 @@ impl Engine {
             options,
             costs,
             content_hash,
-            pages: Renderer::builtin(TemplateSet::TYPST)?,
+            pages: OnceLock::new(),
         })
     }
 
     /// Lays page budgets out with the PDF templates as `dir` overrides them
     /// (and the main one as `file` replaces it): the templates the PDF is
     /// written with, so that what was measured is what is printed.
+    /// Without a page budget there is nothing to lay out, and they are
+    /// not read.
     pub fn with_page_templates(mut self, dir: Option<&Path>, file: Option<&Path>) -> Result<Self> {
-        self.pages = Renderer::new(TemplateSet::TYPST, dir, file)?;
+        if matches!(self.options.budget, Budget::Pages(_)) {
+            self.pages = OnceLock::from(Renderer::new(TemplateSet::TYPST, dir, file)?);
+        }
         Ok(self)
+    }
+
+    /// The Typst templates pages are laid out with (the built-in ones,
+    /// compiled now, unless others were chosen).
+    fn page_templates(&self) -> Result<&Renderer> {
+        if let Some(r) = self.pages.get() {
+            return Ok(r);
+        }
+        let built = Renderer::builtin(TemplateSet::TYPST)?;
+        Ok(self.pages.get_or_init(|| built))
     }
 
     /// The library, as it reads in the résumé's language.
@@ -383,7 +400,7 @@ impl Pager for Paging<'_> {
         let e = self.engine;
         let mentioned = |k: &str| coverage::mentioned(self.posting, &e.index, k);
         let view = render::view(&e.library, s, &e.presentation, &mentioned);
-        let layout = crate::pdf::layout(&e.pages.render(&view)?, &e.fonts)?;
+        let layout = crate::pdf::layout(&e.page_templates()?.render(&view)?, &e.fonts)?;
         Ok(layout.pages.saturating_sub(1) as f64 + layout.fill)
     }
 }
@@ -566,5 +583,34 @@ mod tests {
                 .next()
                 .is_some()
         );
+    }
+
+    #[test]
+    fn only_a_page_budget_compiles_the_page_templates() {
+        let posting = Posting::analyse(
+            "p.md",
+            "# Rust Engineer\n\nBuild a payments ledger in Rust.\n",
+        );
+        let words = Options {
+            budget: Budget::Words(100),
+            ..Options::default()
+        };
+        let engine = Engine::new(library(), &Profile::default(), words, None)
+            .and_then(|e| e.with_page_templates(None, None))
+            .unwrap();
+        engine.tailor(&posting).unwrap();
+        assert!(
+            engine.pages.get().is_none(),
+            "a word budget lays nothing out"
+        );
+        let pages = Options {
+            budget: Budget::Pages(1.0),
+            ..Options::default()
+        };
+        let engine = Engine::new(library(), &Profile::default(), pages, None).unwrap();
+        assert!(engine.pages.get().is_none(), "compiled when first needed");
+        let fit = engine.tailor(&posting).unwrap().page_fit.unwrap();
+        assert_eq!(fit.pages, 1);
+        assert!(engine.pages.get().is_some());
     }
 }
