@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -189,8 +190,9 @@ pub fn language_notes(rows: &[Row]) -> Vec<String> {
     notes
 }
 
-/// The summary as JSON: the rows and the totals.
-pub fn summary_json(rows: &[Row]) -> String {
+/// The summary as JSON, the rows and the totals, written to `out` as it
+/// is serialised (thousands of rows make megabytes).
+pub fn write_summary_json(rows: &[Row], out: &mut dyn std::io::Write) -> Result<()> {
     #[derive(Serialize)]
     struct Summary<'a> {
         postings: usize,
@@ -199,15 +201,15 @@ pub fn summary_json(rows: &[Row]) -> String {
         rows: &'a [Row],
     }
     let ok = rows.iter().filter(|r| r.status == "ok").count();
-    let mut s = serde_json::to_string_pretty(&Summary {
+    let summary = Summary {
         postings: rows.len(),
         ok,
         failed: rows.len() - ok,
         rows,
-    })
-    .expect("the summary serialises");
-    s.push('\n');
-    s
+    };
+    serde_json::to_writer_pretty(&mut *out, &summary)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// The summary as a table for the terminal.
@@ -464,15 +466,62 @@ pub struct ReportView {
     pub failures: Vec<Failure>,
 }
 
-/// A posting's row of the matrix.
-#[derive(Debug, Clone, Serialize)]
+/// A posting's row of the matrix, kept compact until it is rendered: its
+/// cells are made as it is serialised. Made up front, 5,189 real postings
+/// × 60 cells of three strings each took 27 MB at the end of a batch.
+#[derive(Debug, Clone)]
 pub struct ReportRow {
     /// The posting, as given.
     pub posting: String,
-    /// One cell per shown column.
-    pub cells: Vec<Cell>,
+    /// Per shown column: the score, and whether it was selected.
+    scores: Vec<(f64, bool)>,
+    /// The posting's best score, which shades relate to.
+    best: f64,
+    /// The ids of the shown columns (shared by every row).
+    columns: Arc<[String]>,
     /// Its missing key terms, joined.
     pub missing: String,
+}
+
+impl ReportRow {
+    /// Its cells, one per shown column.
+    pub fn cells(&self) -> impl Iterator<Item = Cell> + '_ {
+        self.columns
+            .iter()
+            .zip(&self.scores)
+            .map(|(id, &(score, selected))| {
+                let v = if self.best > 0.0 {
+                    score / self.best
+                } else {
+                    0.0
+                };
+                let shade = |from: f64, to: f64| (from + (to - from) * v).round() as u8;
+                Cell {
+                    id: id.clone(),
+                    score: format!("{score:.2}"),
+                    background: format!(
+                        "rgb({},{},{})",
+                        shade(255.0, 31.0),
+                        shade(255.0, 78.0),
+                        shade(255.0, 121.0)
+                    ),
+                    selected,
+                }
+            })
+    }
+}
+
+/// As template data: `posting`, `cells` and `missing`.
+impl Serialize for ReportRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = serializer.serialize_struct("ReportRow", 3)?;
+        row.serialize_field("posting", &self.posting)?;
+        let cells: Vec<Cell> = self.cells().collect();
+        row.serialize_field("cells", &cells)?;
+        row.serialize_field("missing", &self.missing)?;
+        row.end()
+    }
 }
 
 /// One cell: an achievement's score for a posting.
@@ -540,33 +589,18 @@ pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
     }
     let mut uncovered: Vec<(&str, usize)> = uncovered.into_iter().collect();
     uncovered.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown: Arc<[String]> = columns.iter().map(|&c| ids[c].clone()).collect();
     let matrix = ok
         .iter()
-        .map(|r| {
-            let best = r.scores.iter().copied().fold(0.0, f64::max);
-            let cells = columns
+        .map(|r| ReportRow {
+            posting: r.posting.clone(),
+            scores: columns
                 .iter()
-                .map(|&c| {
-                    let v = if best > 0.0 { r.scores[c] / best } else { 0.0 };
-                    let shade = |from: f64, to: f64| (from + (to - from) * v).round() as u8;
-                    Cell {
-                        id: ids[c].clone(),
-                        score: format!("{:.2}", r.scores[c]),
-                        background: format!(
-                            "rgb({},{},{})",
-                            shade(255.0, 31.0),
-                            shade(255.0, 78.0),
-                            shade(255.0, 121.0)
-                        ),
-                        selected: r.chosen.contains(&c),
-                    }
-                })
-                .collect();
-            ReportRow {
-                posting: r.posting.clone(),
-                cells,
-                missing: r.missing.join(", "),
-            }
+                .map(|&c| (r.scores[c], r.chosen.contains(&c)))
+                .collect(),
+            best: r.scores.iter().copied().fold(0.0, f64::max),
+            columns: Arc::clone(&shown),
+            missing: r.missing.join(", "),
         })
         .collect();
     let failed = rows.len() - ok.len();
@@ -581,7 +615,7 @@ pub fn report_view(rows: &[Row], ids: &[String]) -> ReportView {
         achievements: ids.len(),
         columns_cut: columns.len() < ids.len(),
         shown: columns.len(),
-        columns: columns.iter().map(|&c| ids[c].clone()).collect(),
+        columns: shown.to_vec(),
         rows: matrix,
         never_selected: (0..ids.len())
             .filter(|&i| times_chosen[i] == 0)
@@ -654,6 +688,32 @@ mod tests {
             row(Lang::Fr, Some("French")),
         ];
         assert_eq!(language_notes(&rows), vec!["German", "French"]);
+    }
+
+    #[test]
+    fn report_rows_make_their_cells_when_serialised() {
+        let row = Row {
+            status: "ok",
+            scores: vec![2.0, 0.5, 1.0],
+            chosen: vec![0],
+            missing: vec!["rust".into(), "go".into()],
+            ..Row::failed("p.md".into(), String::new())
+        };
+        let ids = ["a".to_string(), "b".into(), "c".into()];
+        let view = report_view(&[row], &ids);
+        let json = serde_json::to_value(&view.rows[0]).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "posting": "p.md",
+                "cells": [
+                    {"id": "a", "score": "2.00", "background": "rgb(31,78,121)", "selected": true},
+                    {"id": "b", "score": "0.50", "background": "rgb(199,211,222)", "selected": false},
+                    {"id": "c", "score": "1.00", "background": "rgb(143,167,188)", "selected": false},
+                ],
+                "missing": "rust, go",
+            })
+        );
     }
 
     #[test]

@@ -186,10 +186,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         &out_dir.join("summary.csv"),
         batch::summary_csv(&rows).as_bytes(),
     )?;
-    write::write_atomic(
-        &out_dir.join("summary.json"),
-        batch::summary_json(&rows).as_bytes(),
-    )?;
+    write::write_atomic_with(&out_dir.join("summary.json"), |out| {
+        batch::write_summary_json(&rows, out)
+    })?;
     // Thousands of postings make a report of megabytes: its rows are
     // rendered one at a time, straight into the file.
     let mut view = batch::report_view(&rows, &ids);
