@@ -3,13 +3,14 @@
 //!
 //! An achievement's score is a sum over the posting terms it matches:
 //!
-//! `term weight × match-kind factor × BM25 saturation × achievement boost`
+//! `term weight × match-kind factor × BM25 saturation × detail × achievement boost`
 //!
 //! where the term weight is the posting's emphasis on the term (by section:
 //! title and requirements count most, benefits and legal text next to
 //! nothing), times its specificity (generic job-ad and English words count
 //! little, from the background table), times its rarity in the library (BM25
-//! idf). Every factor is set in [`factors`].
+//! idf), and the detail factor discounts a word the achievement's own short
+//! phrasing leaves out. Every factor is set in [`factors`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -49,6 +50,13 @@ pub mod factors {
     pub const ROLE: f64 = 0.6;
     /// Phrases ("rate limiting") are more specific than their words.
     pub const PHRASE: f64 = 1.5;
+    /// Match found only in the full text of an achievement that has a
+    /// `short` phrasing: the author's summary leaves it out, so it is a
+    /// detail of the achievement, not what it is about ("mean time to
+    /// detect" in a tracing rollout is no detection work). On the real
+    /// evaluation set NDCG@10 0.759 → 0.769 (flat from 0.6 to 0.8); our
+    /// set 0.921 → 0.941, our non-English set 0.898 → 0.916.
+    pub const DETAIL: f64 = 0.7;
 
     /// How much a term counts for each occurrence in a section.
     pub fn section_weight(kind: SectionKind) -> f64 {
@@ -452,6 +460,9 @@ pub struct LibraryIndex {
     roles: HashMap<String, Vec<Labelled>>,
     surfaces: Surfaces,
     doc_len: Vec<f64>,
+    /// Whether each achievement has a `short` phrasing: only then does a
+    /// word missing from it say anything ([`factors::DETAIL`]).
+    has_short: Vec<bool>,
     avg_len: f64,
     boosts: Vec<Boost>,
     /// Single-word surfaces by (first letter, length), for near misses.
@@ -485,6 +496,7 @@ impl LibraryIndex {
             roles: HashMap::new(),
             surfaces: Surfaces::default(),
             doc_len: Vec::new(),
+            has_short: Vec::new(),
             avg_len: 0.0,
             boosts: Vec::new(),
             vocabulary: BTreeMap::new(),
@@ -566,6 +578,7 @@ impl LibraryIndex {
             }
             index.refs.push(at);
             index.doc_len.push(len.max(1) as f64);
+            index.has_short.push(short.is_some());
             index.boosts.push(Boost {
                 quantified: if analysis::is_quantified(&plain) {
                     factors::QUANTIFIED
@@ -813,7 +826,12 @@ impl LibraryIndex {
                 let norm =
                     factors::K1 * (1.0 - factors::B + factors::B * self.doc_len[d] / self.avg_len);
                 let saturation = tf * (factors::K1 + 1.0) / (tf + norm);
-                let value = weight * kind.factor() * saturation * self.boosts[d].total();
+                let detail = if in_short || !self.has_short[d] {
+                    1.0
+                } else {
+                    factors::DETAIL
+                };
+                let value = weight * kind.factor() * saturation * detail * self.boosts[d].total();
                 matches[d].push(Match {
                     term: display.clone(),
                     term_index: ti,
@@ -1068,6 +1086,40 @@ mod tests {
         );
         assert_eq!(&*s[0].matches[0].via, "kubernetes");
         assert!(s[1].matches.is_empty());
+    }
+
+    #[test]
+    fn a_word_the_short_phrasing_leaves_out_is_a_detail() {
+        // Same texts, same lengths; only "b" has a short phrasing, and it
+        // leaves "detect" out: there "detect" is a detail of tracing work.
+        let y = r#"experience:
+  - title: Engineer
+    achievements:
+      - id: a
+        text: "Cut time to detect outages with tracing"
+      - id: b
+        text: "Cut time to detect outages with tracing"
+        short: "Rolled out tracing"
+      - id: c
+        text: "Cut time to detect outages with tracing"
+        short: "Faster outage detection"
+"#;
+        let lib = from_sources(&[Source {
+            path: "t.yaml".into(),
+            text: y.into(),
+        }])
+        .unwrap();
+        let s = scores(&lib, "Detection engineer. You detect fraud.");
+        let value = |i: usize| {
+            let m = s[i].matches.iter().find(|m| m.term.starts_with("detect"));
+            m.unwrap_or_else(|| panic!("{:?}", s[i].matches)).value
+        };
+        assert!(
+            (value(1) - factors::DETAIL * value(0)).abs() < 1e-9,
+            "{s:?}"
+        );
+        // In the short phrasing (there as the posting writes it): no discount.
+        assert!(value(2) >= value(0), "in the short phrasing: {s:?}");
     }
 
     #[test]
