@@ -2,6 +2,8 @@
 //! "scaling", "scaled" and "scales" meet; technology tokens and known
 //! technology names stay as written.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -43,12 +45,32 @@ const OVERRIDES: &[(&str, &str)] = &[
     ("university", "university"),
 ];
 
+/// Most words a thread keeps the stems of: a batch's postings share most
+/// of their vocabulary, and the cap bounds the memory of the rest.
+const MEMO_MAX: usize = 1 << 15;
+
+thread_local! {
+    /// Stems already computed on this thread: words repeat across the texts
+    /// of a run (postings, the alias table, the library), and a Snowball
+    /// stem costs several times a lookup.
+    static MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+}
+
 /// The Snowball stem of an ordinary (normalised) word, or its override.
 pub fn stem_word(word: &str) -> String {
-    match OVERRIDES.binary_search_by(|(w, _)| (*w).cmp(word)) {
-        Ok(i) => OVERRIDES[i].1.to_string(),
-        Err(_) => ENGLISH.stem(word).into_owned(),
+    if let Ok(i) = OVERRIDES.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        return OVERRIDES[i].1.to_string();
     }
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(stem) = memo.get(word) {
+            return stem.to_string();
+        }
+        let stem = ENGLISH.stem(word).into_owned();
+        if memo.len() < MEMO_MAX {
+            memo.insert(word.into(), stem.as_str().into());
+        }
+        stem
+    })
 }
 
 /// The term a kept token of text in `lang` stands for: a word is stemmed
@@ -102,6 +124,18 @@ mod tests {
         assert_ne!(stem_word("engineer"), stem_word("engine"));
         assert_ne!(stem_word("customer"), stem_word("custom"));
         assert_ne!(stem_word("product"), stem_word("production"));
+    }
+
+    #[test]
+    fn a_remembered_stem_is_the_stem() {
+        for w in ["scaling", "payments", "experiments", "scaling"] {
+            let fresh = match OVERRIDES.binary_search_by(|(o, _)| (*o).cmp(w)) {
+                Ok(i) => OVERRIDES[i].1.to_string(),
+                Err(_) => ENGLISH.stem(w).into_owned(),
+            };
+            assert_eq!(stem_word(w), fresh, "{w}");
+            assert_eq!(stem_word(w), fresh, "{w}, remembered");
+        }
     }
 
     #[test]

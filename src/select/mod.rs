@@ -629,11 +629,19 @@ fn build(
         }
         let (at, _) = all[i];
         let (text_cost, short_cost) = costs.per_achievement[i];
+        // Whether each match stands on words shared with the story: once
+        // per match, for both phrasings (string lookups, hot in batch).
+        let shared_via: Vec<bool> = scored[i]
+            .matches
+            .iter()
+            .map(|m| costs.overlap.is_shared(i, &m.via))
+            .collect();
         let option = |cost: u32, short: bool| -> Opt {
             let shown = scored[i]
                 .matches
                 .iter()
-                .filter(|m| if short { m.in_short } else { m.in_text });
+                .zip(&shared_via)
+                .filter(|(m, _)| if short { m.in_short } else { m.in_text });
             // Each concept counts once, through its best match this
             // phrasing shows (`score::Match::concept`). What its matches on
             // words it shares with other tellings of the same work are worth
@@ -643,8 +651,7 @@ fn build(
             let mut told = 0.0;
             let mut best: Vec<(u32, f64, bool)> = Vec::new();
             let mut terms = Vec::new();
-            for m in shown {
-                let shared = costs.overlap.is_shared(i, &m.via);
+            for (m, &shared) in shown {
                 match best.iter_mut().find(|(c, _, _)| *c == m.concept) {
                     Some(b) if m.value > b.1 => (b.1, b.2) = (m.value, shared),
                     Some(_) => {}
