@@ -107,6 +107,32 @@ pub fn builtin_alias_groups() -> Vec<Vec<&'static str>> {
         .collect()
 }
 
+/// The built-in alias groups with their entries' matching keys
+/// ([`alias_keys_table`], generated): analysing the 1,200 entries of
+/// `data/aliases.txt` at every start was a fifth of a `compose`'s
+/// instructions. A test fails when it is stale.
+const ALIAS_KEYS: &str = include_str!("../data/alias-keys.tsv");
+
+/// `data/alias-keys.tsv` as `data/aliases.txt` makes it: per group, its
+/// canonical name, then the matching key ([`analysis::term_key`]) of each
+/// entry that has one, tab-separated.
+pub fn alias_keys_table() -> String {
+    let mut out = String::from(
+        "# The built-in alias groups' matching keys, generated from data/aliases.txt:\n\
+         # cargo run --example alias-keys > data/alias-keys.tsv (do not edit by hand)\n\
+         # canonical name, then the key of each entry that has one, tab-separated\n",
+    );
+    for group in builtin_alias_groups() {
+        out.push_str(group[0]);
+        for key in group.iter().filter_map(|e| analysis::term_key(e)) {
+            out.push('\t');
+            out.push_str(&key);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Groups of equivalent terms, by matching key.
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
@@ -128,8 +154,11 @@ impl Aliases {
     /// the user. A user group that shares a term with a built-in one joins it.
     pub fn new(extra: &BTreeMap<String, Vec<String>>) -> Aliases {
         let mut a = Aliases::default();
-        for group in builtin_alias_groups() {
-            a.add(group[0], group.iter().copied());
+        // The built-in entries come analysed ([`alias_keys_table`]).
+        for line in data_lines(ALIAS_KEYS) {
+            let mut fields = line.split('\t');
+            let canonical = fields.next().unwrap_or_default();
+            a.add_keys(canonical, fields.map(str::to_string));
         }
         for (canonical, variants) in extra {
             a.add(
@@ -141,7 +170,12 @@ impl Aliases {
     }
 
     fn add<'a>(&mut self, canonical: &str, entries: impl Iterator<Item = &'a str>) {
-        let keys: Vec<String> = entries.filter_map(analysis::term_key).collect();
+        self.add_keys(canonical, entries.filter_map(analysis::term_key));
+    }
+
+    /// Adds a group by its members' matching keys.
+    fn add_keys(&mut self, canonical: &str, keys: impl Iterator<Item = String>) {
+        let keys: Vec<String> = keys.collect();
         // Join an existing group when any member is already known.
         let existing = keys.iter().find_map(|k| self.group_of.get(k).copied());
         let id = match existing {
@@ -876,4 +910,17 @@ pub fn background_table(postings: &[String], english: &[String]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_alias_keys_table_is_fresh() {
+        assert!(
+            alias_keys_table() == ALIAS_KEYS,
+            "data/alias-keys.tsv is stale: run `cargo run --example alias-keys > data/alias-keys.tsv`"
+        );
+    }
 }
