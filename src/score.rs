@@ -9,8 +9,9 @@
 //! title and requirements count most, benefits and legal text next to
 //! nothing), times its specificity (generic job-ad and English words count
 //! little, from the background table), times its rarity in the library (BM25
-//! idf), and the detail factor discounts a word the achievement's own short
-//! phrasing leaves out. Every factor is set in [`factors`].
+//! idf), and the detail factor discounts a word that neither the
+//! achievement's short phrasing nor its tags say. Every factor is set in
+//! [`factors`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

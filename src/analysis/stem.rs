@@ -58,19 +58,24 @@ thread_local! {
 
 /// The Snowball stem of an ordinary (normalised) word, or its override.
 pub fn stem_word(word: &str) -> String {
-    if let Ok(i) = OVERRIDES.binary_search_by(|(w, _)| (*w).cmp(word)) {
-        return OVERRIDES[i].1.to_string();
-    }
     MEMO.with_borrow_mut(|memo| {
         if let Some(stem) = memo.get(word) {
             return stem.to_string();
         }
-        let stem = ENGLISH.stem(word).into_owned();
+        let stem = stem_fresh(word);
         if memo.len() < MEMO_MAX {
             memo.insert(word.into(), stem.as_str().into());
         }
         stem
     })
+}
+
+/// [`stem_word`] worked out, not remembered.
+fn stem_fresh(word: &str) -> String {
+    match OVERRIDES.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        Ok(i) => OVERRIDES[i].1.to_string(),
+        Err(_) => ENGLISH.stem(word).into_owned(),
+    }
 }
 
 /// The term a kept token of text in `lang` stands for: a word is stemmed
@@ -129,10 +134,7 @@ mod tests {
     #[test]
     fn a_remembered_stem_is_the_stem() {
         for w in ["scaling", "payments", "experiments", "scaling"] {
-            let fresh = match OVERRIDES.binary_search_by(|(o, _)| (*o).cmp(w)) {
-                Ok(i) => OVERRIDES[i].1.to_string(),
-                Err(_) => ENGLISH.stem(w).into_owned(),
-            };
+            let fresh = stem_fresh(w);
             assert_eq!(stem_word(w), fresh, "{w}");
             assert_eq!(stem_word(w), fresh, "{w}, remembered");
         }
