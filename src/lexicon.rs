@@ -786,6 +786,18 @@ static PLACEMENT_PRIOR: LazyLock<[f64; PLACEMENT_COLUMNS]> = LazyLock::new(|| {
     PLACEMENT_TOTAL.map(|n| f64::from(n) / all)
 });
 
+/// Where real postings use terms at large: per placement column, the
+/// share of all uses there.
+pub fn placement_prior() -> [f64; PLACEMENT_COLUMNS] {
+    *PLACEMENT_PRIOR
+}
+
+/// [`placement`], when the table knows `key` (used often enough in
+/// recognised sections to say where it stands); `None` otherwise.
+pub fn placement_known(key: &str) -> Option<[f64; PLACEMENT_COLUMNS]> {
+    PLACEMENT_USES.contains_key(key).then(|| placement(key))
+}
+
 /// Where real postings use `key`: per placement column, the share of its
 /// uses there, drawn toward the corpus-wide shares by
 /// [`PLACEMENT_PRIOR_USES`] (a term the table lacks has the corpus-wide

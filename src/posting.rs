@@ -113,6 +113,14 @@ impl Posting {
     /// [`Posting::analyse`] in `lang`, or in the language detected from
     /// the text when `None`.
     pub fn analyse_in(name: &str, text: &str, lang: Option<Lang>) -> Posting {
+        Posting::analyse_with(name, text, lang, true)
+    }
+
+    /// [`Posting::analyse_in`]; `place_unheaded` says whether paragraphs
+    /// under no recognised heading are read as the section their words say
+    /// ([`unheaded_kind`]). The corpus tables are built without: the
+    /// placement table it reads is learnt from recognised sections alone.
+    fn analyse_with(name: &str, text: &str, lang: Option<Lang>, place_unheaded: bool) -> Posting {
         let structure = sections::sectionise(text);
         let lang = lang.unwrap_or_else(|| Lang::detect(text));
         let words = lexicon::CorpusVocabulary::new(lang);
@@ -120,17 +128,23 @@ impl Posting {
         let mut at: HashMap<String, usize> = HashMap::new();
         let mut infos: Vec<SectionInfo> = Vec::new();
         for block in &structure.blocks {
+            let block_terms = analysis::analyse_in(&block.text, lang, &words);
+            // A paragraph under no recognised heading: what its words say it is.
+            let kind = match block.kind {
+                SectionKind::General if place_unheaded => unheaded_kind(&block_terms),
+                kind => kind,
+            };
             if infos
                 .last()
-                .is_none_or(|s| s.kind != block.kind || s.heading != block.heading)
+                .is_none_or(|s| s.kind != kind || s.heading != block.heading)
             {
                 infos.push(SectionInfo {
-                    kind: block.kind,
+                    kind,
                     heading: block.heading.clone(),
                 });
             }
-            let section = block.kind.index();
-            for t in analysis::analyse_in(&block.text, lang, &words) {
+            let section = kind.index();
+            for t in block_terms {
                 let i = match at.get(&t.key) {
                     Some(&i) => i,
                     None => {
@@ -255,6 +269,49 @@ impl Posting {
     }
 }
 
+/// How sure the words of a paragraph under no recognised heading must make
+/// us of what it is before it is read as that section (posterior
+/// probability). On the real evaluation set NDCG@10 0.777 → 0.780 / 0.785 /
+/// 0.782 at 0.5 / 0.9 / 0.99; reading only company and pay text as such, or
+/// only job text, 0.782 and 0.777.
+const UNHEADED_CONFIDENCE: f64 = 0.9;
+
+/// What a paragraph under no recognised heading is, from its words: the
+/// section real postings use them in. Naive Bayes over the placement table
+/// ([`lexicon::placement`]), learnt from the text under recognised headings
+/// of 5,189 real postings: the corpus-wide shares are the prior, each word
+/// the table knows is evidence. "Benefits are country-specific … salary"
+/// is pay text and "We are looking for Python engineers to build data
+/// products" is the job, wherever a posting puts them; a paragraph whose
+/// words do not settle it stays [`SectionKind::General`], whose words weigh
+/// as they usually do.
+fn unheaded_kind(terms: &[analysis::Term]) -> SectionKind {
+    let prior = lexicon::placement_prior();
+    let mut log_odds = prior.map(f64::ln);
+    let mut evidence = false;
+    for t in terms.iter().filter(|t| t.kind != TermKind::Phrase) {
+        let Some(shares) = lexicon::placement_known(&t.key) else {
+            continue;
+        };
+        evidence = true;
+        for ((l, share), p) in log_odds.iter_mut().zip(shares).zip(prior) {
+            *l += share.ln() - p.ln();
+        }
+    }
+    if !evidence {
+        return SectionKind::General;
+    }
+    let top = log_odds.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let total: f64 = log_odds.iter().map(|l| (l - top).exp()).sum();
+    // The first of equals, in column order: no hash or float order leaks.
+    let best = log_odds.iter().position(|&l| l == top).unwrap_or(0);
+    if 1.0 / total >= UNHEADED_CONFIDENCE {
+        PLACED[best]
+    } else {
+        SectionKind::General
+    }
+}
+
 /// Sets [`PostingTerm::idiom`] for every word whose uses in the posting all
 /// stand inside one two-word phrase: the phrase's count is at least the
 /// word's in every section. Of several such phrases, the one real postings
@@ -330,7 +387,7 @@ pub fn corpus_counts(texts: &[String], named: &dyn Fn(&str) -> bool) -> CorpusCo
     let mut written: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     for text in texts {
         // Read as English, as the tables were before languages were told apart.
-        let p = Posting::analyse_in("corpus", text, Some(Lang::En));
+        let p = Posting::analyse_with("corpus", text, Some(Lang::En), false);
         let (mut title, mut body, mut placed) = (Vec::new(), Vec::new(), Vec::new());
         for t in p.terms.iter().filter(|t| t.count > 0) {
             if t.by_section[SectionKind::Title.index()] > 0 {
@@ -471,6 +528,35 @@ mod tests {
             Posting::analyse_in("p", text, Some(Lang::En)).lang,
             Lang::En
         );
+    }
+
+    #[test]
+    fn a_paragraph_under_no_heading_reads_as_what_its_words_say() {
+        let text = "Platform Engineer\n\n\
+                    Our hiring across countries\n\n\
+                    You have five years of experience with Python, SQL and Kafka, \
+                    and a degree in computer science or equivalent experience.\n\n\
+                    Pay and benefits follow the country, with a salary, equity, health \
+                    insurance, paid time off and a yearly learning budget.\n\n\
+                    Kafka\n";
+        let p = Posting::analyse("p", text);
+        let only = |display: &str| {
+            let t = p.terms.iter().find(|t| t.display == display).unwrap();
+            t.sections().map(|(k, _)| k).collect::<Vec<_>>()
+        };
+        // What the job asks for, as a person reads it, though under no heading.
+        assert_eq!(only("python"), [SectionKind::Requirements]);
+        // Pay text is pay text wherever it stands.
+        assert_eq!(only("insurance"), [SectionKind::Benefits]);
+        // One word cannot say what a paragraph is: it stays general.
+        assert_eq!(
+            only("kafka"),
+            [SectionKind::Requirements, SectionKind::General]
+        );
+        // The corpus tables count it all as text under no heading.
+        let raw = Posting::analyse_with("p", text, None, false);
+        let t = raw.terms.iter().find(|t| t.display == "insurance").unwrap();
+        assert_eq!(t.sections().next().unwrap().0, SectionKind::General);
     }
 
     #[test]

@@ -560,34 +560,38 @@ pub fn sectionise(text: &str) -> Structure {
     let mut read: HashSet<String> = HashSet::new();
     // Flushes the current paragraph into a block of the current kind, or of
     // kind Legal when it reads as legal text.
-    let mut flush =
-        |para: &mut Vec<&str>, out: &mut Structure, kind: SectionKind, heading: &Option<String>| {
-            if para.is_empty() {
-                return;
-            }
-            let text = para.join("\n");
-            para.clear();
-            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if words.len() >= REPEAT_MIN_CHARS && !read.insert(words) {
-                return;
-            }
-            let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
-                SectionKind::Legal
-            } else {
-                kind
-            };
-            match out.blocks.last_mut() {
-                Some(b) if b.kind == kind && b.heading == *heading => {
-                    b.text.push('\n');
-                    b.text.push_str(&text);
-                }
-                _ => out.blocks.push(Block {
-                    kind,
-                    heading: heading.clone(),
-                    text,
-                }),
-            }
+    let mut flush = |para: &mut Vec<&str>,
+                     out: &mut Structure,
+                     kind: SectionKind,
+                     heading: &Option<String>| {
+        if para.is_empty() {
+            return;
+        }
+        let text = para.join("\n");
+        para.clear();
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.len() >= REPEAT_MIN_CHARS && !read.insert(words) {
+            return;
+        }
+        let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
+            SectionKind::Legal
+        } else {
+            kind
         };
+        match out.blocks.last_mut() {
+            // A paragraph under no recognised heading stays a block of
+            // its own: what each is about is told from its words later.
+            Some(b) if b.kind == kind && b.heading == *heading && kind != SectionKind::General => {
+                b.text.push('\n');
+                b.text.push_str(&text);
+            }
+            _ => out.blocks.push(Block {
+                kind,
+                heading: heading.clone(),
+                text,
+            }),
+        }
+    };
 
     let mut i = 0;
     while i < lines.len() {
@@ -814,11 +818,10 @@ mod tests {
             k[2],
             (SectionKind::NiceToHave, "Bonus points\n- PCI".into())
         );
-        // An explicit heading we do not know: general.
-        assert_eq!(
-            k[3],
-            (SectionKind::General, "Our stack\nGo and Postgres".into())
-        );
+        // An explicit heading we do not know: general, and each paragraph
+        // under it a block of its own (posting analysis tells them apart).
+        assert_eq!(k[3], (SectionKind::General, "Our stack".into()));
+        assert_eq!(k[4], (SectionKind::General, "Go and Postgres".into()));
     }
 
     #[test]
