@@ -560,38 +560,43 @@ pub fn sectionise(text: &str) -> Structure {
     let mut read: HashSet<String> = HashSet::new();
     // Flushes the current paragraph into a block of the current kind, or of
     // kind Legal when it reads as legal text.
-    let mut flush = |para: &mut Vec<&str>,
-                     out: &mut Structure,
-                     kind: SectionKind,
-                     heading: &Option<String>| {
-        if para.is_empty() {
-            return;
-        }
-        let text = para.join("\n");
-        para.clear();
-        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if words.len() >= REPEAT_MIN_CHARS && !read.insert(words) {
-            return;
-        }
-        let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
-            SectionKind::Legal
-        } else {
-            kind
-        };
-        match out.blocks.last_mut() {
-            // A paragraph under no recognised heading stays a block of
-            // its own: what each is about is told from its words later.
-            Some(b) if b.kind == kind && b.heading == *heading && kind != SectionKind::General => {
-                b.text.push('\n');
-                b.text.push_str(&text);
+    let mut flush =
+        |para: &mut Vec<&str>, out: &mut Structure, kind: SectionKind, heading: &Option<String>| {
+            if para.is_empty() {
+                return;
             }
-            _ => out.blocks.push(Block {
-                kind,
-                heading: heading.clone(),
-                text,
-            }),
-        }
-    };
+            let text = para.join("\n");
+            para.clear();
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if words.len() >= REPEAT_MIN_CHARS && !read.insert(words) {
+                return;
+            }
+            let kind = if kind != SectionKind::Title && is_legal_paragraph(&text) {
+                SectionKind::Legal
+            } else {
+                kind
+            };
+            match out.blocks.last_mut() {
+                // A paragraph under no recognised heading stays a block of
+                // its own, and so does a list: what each is about is told from
+                // its words later, and a list's items are one thing.
+                Some(b)
+                    if b.kind == kind
+                        && b.heading == *heading
+                        && (kind != SectionKind::General
+                            || (is_list_item(&text)
+                                && b.text.lines().last().is_some_and(is_list_item))) =>
+                {
+                    b.text.push('\n');
+                    b.text.push_str(&text);
+                }
+                _ => out.blocks.push(Block {
+                    kind,
+                    heading: heading.clone(),
+                    text,
+                }),
+            }
+        };
 
     let mut i = 0;
     while i < lines.len() {
@@ -822,6 +827,22 @@ mod tests {
         // under it a block of its own (posting analysis tells them apart).
         assert_eq!(k[3], (SectionKind::General, "Our stack".into()));
         assert_eq!(k[4], (SectionKind::General, "Go and Postgres".into()));
+    }
+
+    #[test]
+    fn a_list_under_no_heading_is_one_block() {
+        let s = sectionise(
+            "Backend Engineer\n\nWe build ledgers.\n\n- Design APIs\n- Run Kafka\n\nWe pay well.\n",
+        );
+        let k = kinds(&s);
+        assert_eq!(
+            k[1..],
+            [
+                (SectionKind::General, "We build ledgers.".into()),
+                (SectionKind::General, "- Design APIs\n- Run Kafka".into()),
+                (SectionKind::General, "We pay well.".into()),
+            ]
+        );
     }
 
     #[test]
