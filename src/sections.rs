@@ -73,7 +73,9 @@ impl SectionKind {
     }
 }
 
-/// A run of posting text under one section.
+/// A run of posting text under one section. Under no recognised heading
+/// ([`SectionKind::General`]) a block is one paragraph or one list, so that
+/// posting analysis can tell from its words what each is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
     /// What the block is about.
