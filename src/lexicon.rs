@@ -792,27 +792,25 @@ pub fn placement_prior() -> [f64; PLACEMENT_COLUMNS] {
     *PLACEMENT_PRIOR
 }
 
-/// [`placement`], when the table knows `key` (used often enough in
-/// recognised sections to say where it stands); `None` otherwise.
-pub fn placement_known(key: &str) -> Option<[f64; PLACEMENT_COLUMNS]> {
-    PLACEMENT_USES.contains_key(key).then(|| placement(key))
-}
-
 /// Where real postings use `key`: per placement column, the share of its
 /// uses there, drawn toward the corpus-wide shares by
-/// [`PLACEMENT_PRIOR_USES`] (a term the table lacks has the corpus-wide
-/// shares).
-pub fn placement(key: &str) -> [f64; PLACEMENT_COLUMNS] {
+/// [`PLACEMENT_PRIOR_USES`]; `None` when the table does not know `key`
+/// (too few uses in recognised sections to say where it stands).
+pub fn placement_known(key: &str) -> Option<[f64; PLACEMENT_COLUMNS]> {
+    let own = PLACEMENT_USES.get(key)?;
     let prior = *PLACEMENT_PRIOR;
-    let Some(own) = PLACEMENT_USES.get(key) else {
-        return prior;
-    };
     let n = f64::from(own.iter().sum::<u32>());
     let mut shares = [0.0; PLACEMENT_COLUMNS];
     for (c, share) in shares.iter_mut().enumerate() {
         *share = (f64::from(own[c]) + PLACEMENT_PRIOR_USES * prior[c]) / (n + PLACEMENT_PRIOR_USES);
     }
-    shares
+    Some(shares)
+}
+
+/// [`placement_known`], or the corpus-wide shares for a term the table
+/// lacks.
+pub fn placement(key: &str) -> [f64; PLACEMENT_COLUMNS] {
+    placement_known(key).unwrap_or(*PLACEMENT_PRIOR)
 }
 
 /// Terms kept in the background table: used by at least this share of the

@@ -287,16 +287,16 @@ const UNHEADED_CONFIDENCE: f64 = 0.9;
 /// words do not settle it stays [`SectionKind::General`], whose words weigh
 /// as they usually do.
 fn unheaded_kind(terms: &[analysis::Term]) -> SectionKind {
-    let prior = lexicon::placement_prior();
-    let mut log_odds = prior.map(f64::ln);
+    let log_prior = lexicon::placement_prior().map(f64::ln);
+    let mut log_odds = log_prior;
     let mut evidence = false;
     for t in terms.iter().filter(|t| t.kind != TermKind::Phrase) {
         let Some(shares) = lexicon::placement_known(&t.key) else {
             continue;
         };
         evidence = true;
-        for ((l, share), p) in log_odds.iter_mut().zip(shares).zip(prior) {
-            *l += share.ln() - p.ln();
+        for ((l, share), p) in log_odds.iter_mut().zip(shares).zip(log_prior) {
+            *l += share.ln() - p;
         }
     }
     if !evidence {

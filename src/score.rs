@@ -217,11 +217,40 @@ pub struct Match {
     pub concept: u32,
 }
 
-/// One way an achievement matches a term: (achievement, kind, term
-/// frequency, the surface that matched, in the text, in the short phrasing,
-/// in the achievement's gist: its short phrasing or tags, or any of its
-/// text when it has no short phrasing ([`factors::DETAIL`])).
-type Way = (u32, MatchKind, u32, SurfaceId, bool, bool, bool);
+/// Where an achievement says a term: which phrasings show it, and whether
+/// its gist says it.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    /// The full text holds it.
+    in_text: bool,
+    /// The short phrasing holds it.
+    in_short: bool,
+    /// The achievement's gist says it: its short phrasing or tags, or any
+    /// of its text when it has no short phrasing ([`factors::DETAIL`]).
+    gist: bool,
+}
+
+impl Shown {
+    /// A tag or role title: it goes with either phrasing, and labels are
+    /// the gist.
+    const LABEL: Shown = Shown {
+        in_text: true,
+        in_short: true,
+        gist: true,
+    };
+}
+
+/// One way an achievement matches a term.
+#[derive(Debug, Clone, Copy)]
+struct Way {
+    doc: u32,
+    kind: MatchKind,
+    /// Term frequency in the achievement.
+    tf: u32,
+    /// The achievement's surface that matched.
+    via: SurfaceId,
+    shown: Shown,
+}
 
 /// Keeps the ways whose achievement has no match for term `ti` yet: one
 /// match per achievement and term, the first way found.
@@ -232,7 +261,7 @@ fn first_ways(
     ways: impl Iterator<Item = Way>,
 ) {
     for way in ways {
-        let doc = way.0 as usize;
+        let doc = way.doc as usize;
         if stamp[doc] != ti {
             stamp[doc] = ti;
             found.push(way);
@@ -445,13 +474,8 @@ struct Occurrence {
     surface: SurfaceId,
     /// Its other surfaces ("scaled" beside "scaling").
     others: Box<[SurfaceId]>,
-    /// Which phrasings hold it: the full text, the short one.
-    in_text: bool,
-    in_short: bool,
-    /// Whether the achievement's gist says it: the short phrasing or a
-    /// tag, or any text when there is no short phrasing
-    /// ([`factors::DETAIL`]).
-    gist: bool,
+    /// Which phrasings hold it, and whether the gist says it.
+    shown: Shown,
     /// Whether a surface may be refused as another word than the posting's
     /// ([`lexicon::may_stem_split`]): most are not, and skip the check.
     may_split: bool,
@@ -579,9 +603,11 @@ impl LibraryIndex {
                         .iter()
                         .map(|s| index.surfaces.intern(s))
                         .collect(),
-                    in_text,
-                    in_short,
-                    gist,
+                    shown: Shown {
+                        in_text,
+                        in_short,
+                        gist,
+                    },
                 });
             }
             for (label, is_tag, label_terms) in labels {
@@ -716,19 +742,26 @@ impl LibraryIndex {
     /// Every achievement whose text holds `key`, as a `kind` match through
     /// its first surface form.
     fn occurring(&self, key: &str, kind: MatchKind) -> impl Iterator<Item = Way> + '_ {
-        self.text
-            .get(key)
-            .into_iter()
-            .flatten()
-            .map(move |o| (o.doc, kind, o.tf, o.surface, o.in_text, o.in_short, o.gist))
+        self.text.get(key).into_iter().flatten().map(move |o| Way {
+            doc: o.doc,
+            kind,
+            tf: o.tf,
+            via: o.surface,
+            shown: o.shown,
+        })
     }
 
     /// Every achievement tagged with `key`, as a tag match (tags go with
     /// either phrasing); with the posting's word, not where the tag's word
     /// is another word of that stem ("designers" is no "api-design").
     fn tagged<'a>(&'a self, key: &str, word: Option<&'a str>) -> impl Iterator<Item = Way> + 'a {
-        self.labelled(&self.tags, key, word)
-            .map(|(doc, tag)| (doc, MatchKind::Tag, 1, tag, true, true, true))
+        self.labelled(&self.tags, key, word).map(|(doc, tag)| Way {
+            doc,
+            kind: MatchKind::Tag,
+            tf: 1,
+            via: tag,
+            shown: Shown::LABEL,
+        })
     }
 
     /// The achievements a tag or role title labels with `key`, and the
@@ -799,7 +832,13 @@ impl LibraryIndex {
                         };
                         (MatchKind::Stem, same_word)
                     };
-                    Some((o.doc, kind, o.tf, via, o.in_text, o.in_short, o.gist))
+                    Some(Way {
+                        doc: o.doc,
+                        kind,
+                        tf: o.tf,
+                        via,
+                        shown: o.shown,
+                    })
                 });
             first_ways(&mut stamp, ti, &mut found, same_key);
             let word = Some(term.display.as_str());
@@ -815,14 +854,21 @@ impl LibraryIndex {
                 for key in std::iter::once(en.as_str()).chain(self.aliases.equivalents(en)) {
                     let ways = self.occurring(key, MatchKind::Translation);
                     first_ways(&mut stamp, ti, &mut found, ways);
-                    let ways = self.tagged(key, None).map(|(doc, _, tf, via, t, s, g)| {
-                        (doc, MatchKind::Translation, tf, via, t, s, g)
+                    let ways = self.tagged(key, None).map(|way| Way {
+                        kind: MatchKind::Translation,
+                        ..way
                     });
                     first_ways(&mut stamp, ti, &mut found, ways);
                 }
             }
             let role = self.labelled(&self.roles, &term.key, word);
-            let ways = role.map(|(doc, title)| (doc, MatchKind::Role, 1, title, true, true, true));
+            let ways = role.map(|(doc, title)| Way {
+                doc,
+                kind: MatchKind::Role,
+                tf: 1,
+                via: title,
+                shown: Shown::LABEL,
+            });
             first_ways(&mut stamp, ti, &mut found, ways);
             if found.is_empty() && term.kind != TermKind::Phrase && !self.contains(&term.key) {
                 for key in self.near_misses(&term.display) {
@@ -838,18 +884,25 @@ impl LibraryIndex {
             // nothing of rarity.)
             let df = found
                 .iter()
-                .filter(|f| f.1 != MatchKind::Role)
+                .filter(|f| f.kind != MatchKind::Role)
                 .count()
                 .max(1);
             let weight = base * self.idf(df);
             let section = main_section(term);
-            for (doc, kind, tf, via, in_text, in_short, gist) in found.drain(..) {
+            for Way {
+                doc,
+                kind,
+                tf,
+                via,
+                shown,
+            } in found.drain(..)
+            {
                 let d = doc as usize;
                 let tf = f64::from(tf);
                 let norm =
                     factors::K1 * (1.0 - factors::B + factors::B * self.doc_len[d] / self.avg_len);
                 let saturation = tf * (factors::K1 + 1.0) / (tf + norm);
-                let detail = if gist { 1.0 } else { factors::DETAIL };
+                let detail = if shown.gist { 1.0 } else { factors::DETAIL };
                 let value = weight * kind.factor() * saturation * detail * self.boosts[d].total();
                 matches[d].push(Match {
                     term: display.clone(),
@@ -858,8 +911,8 @@ impl LibraryIndex {
                     kind,
                     via: self.surfaces.get(via).text.clone(),
                     section,
-                    in_text,
-                    in_short,
+                    in_text: shown.in_text,
+                    in_short: shown.in_short,
                     weight,
                     value,
                     contribution: 0.0,
