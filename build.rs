@@ -130,13 +130,21 @@ fn placement(text: &str, out: &mut String) {
 fn title_terms(text: &str, out: &mut String) {
     let mut table: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut keys: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut typical: BTreeMap<&str, String> = BTreeMap::new();
     for line in rows(text) {
         let mut f = line.split('\t');
-        let (Some(t), Some(key), Some(a), Some(display)) = (f.next(), f.next(), f.next(), f.next())
-        else {
+        let (Some(t), Some(key), Some(a)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
         let Ok(strength) = a.parse::<f64>() else {
+            continue;
+        };
+        // A title term's `*` row: what a posting typically confirms of it.
+        if key == "*" {
+            typical.insert(t, format!("{strength:?}"));
+            continue;
+        }
+        let Some(display) = f.next() else {
             continue;
         };
         table.entry(t).or_default().push(format!(
@@ -146,9 +154,10 @@ fn title_terms(text: &str, out: &mut String) {
     }
     writeln!(
         out,
-        "/// `data/title-terms.tsv` by title term, in file order.\n{ALLOW}\nstatic IMPLIED: phf::Map<&'static str, &'static [Implied]> = {};\n/// Every body term some title term implies.\nstatic IMPLIED_KEYS: phf::Set<&'static str> = {};",
+        "/// `data/title-terms.tsv` by title term, in file order.\n{ALLOW}\nstatic IMPLIED: phf::Map<&'static str, &'static [Implied]> = {};\n/// Every body term some title term implies.\nstatic IMPLIED_KEYS: phf::Set<&'static str> = {};\n/// `data/title-terms.tsv`'s `*` rows: how much of what a title term implies a posting typically confirms.\n{ALLOW}\nstatic TITLE_TYPICAL: phf::Map<&'static str, f64> = {};",
         phf_map(slices(table)),
-        phf_set(keys)
+        phf_set(keys),
+        phf_map(typical)
     )
     .expect("writing to a string");
 }

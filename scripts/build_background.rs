@@ -39,14 +39,14 @@ fn main() {
     // Twice: the title table says which terms it needs written forms of.
     let counts = tailor::posting::corpus_counts(&postings, &|_| false);
     let keys: std::collections::HashSet<String> =
-        tailor::lexicon::title_table(&counts.title_and_body, &Default::default())
+        tailor::lexicon::title_table(&counts.titled, &Default::default())
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').nth(1).map(str::to_string))
             .collect();
     let named = tailor::posting::corpus_counts(&postings, &|k| keys.contains(k));
     let table = tailor::lexicon::background_table(&postings, &english);
-    let titles = tailor::lexicon::title_table(&counts.title_and_body, &named.displays);
+    let titles = tailor::lexicon::title_table(&counts.titled, &named.displays);
     let placement = tailor::lexicon::placement_table(&counts.placed);
     let out = root.join("data/placement.tsv");
     fs::write(&out, &placement).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

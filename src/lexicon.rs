@@ -267,7 +267,7 @@ const fn shares(postings: f64, own: &[(Lang, f64)]) -> [f64; Lang::ALL.len()] {
 }
 
 // `BACKGROUND`, `PLACEMENT_TOTAL`, `PLACEMENT_USES`, `IMPLIED`,
-// `IMPLIED_KEYS`, `STEM_ODDS` and `STEM_SPLIT_WORDS`: the corpus tables,
+// `IMPLIED_KEYS`, `TITLE_TYPICAL`, `STEM_ODDS` and `STEM_SPLIT_WORDS`: the corpus tables,
 // compiled by `build.rs` (surface pairs with one stem that real postings
 // show to be different words, sorted, each pair in order, in the last two).
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
@@ -508,59 +508,109 @@ pub fn implied_by_title(key: &str) -> &'static [Implied] {
     IMPLIED.get(key).copied().unwrap_or(&[])
 }
 
-/// Title terms need this many corpus postings with them in the title…
-const TITLE_MIN_POSTINGS: u32 = 10;
-/// …an implied term must stand in this share of those postings' bodies…
+/// How much of what a title term implies (by strength) a real posting with
+/// it in the title typically says outside the title; 0 for a term that implies
+/// nothing (`data/title-terms.tsv`'s `*` rows).
+pub fn typical_confirmation(key: &str) -> f64 {
+    TITLE_TYPICAL.get(key).copied().unwrap_or(0.0)
+}
+
+/// Title terms need this many employers with them in some title…
+const TITLE_MIN_EMPLOYERS: u32 = 10;
+/// …an implied term must stand in this share of those postings' bodies (an
+/// employer's postings averaged first)…
 const IMPLIED_MIN_SHARE: f64 = 0.15;
 /// …at least this many times as often as in postings at large…
 const IMPLIED_MIN_LIFT: f64 = 3.0;
-/// …in at least this many postings…
-const IMPLIED_MIN_PAIRS: u32 = 5;
+/// …for at least this many employers…
+const IMPLIED_MIN_EMPLOYERS: u32 = 5;
 /// …and each title term keeps at most this many.
 const IMPLIED_PER_TITLE_TERM: usize = 25;
 
-/// Counts over (title keys, body keys) pairs: postings, body document
-/// frequency, title document frequency, and pair counts.
+/// Counts over (title keys, body keys) pairs, by employer: each employer is
+/// one voice, which says what share of its postings use a term (of those
+/// with the title term, for pairs).
 struct TitleCounts<'a> {
+    /// Employers.
     n: f64,
-    body: HashMap<&'a str, u32>,
+    /// Per body term: the sum over employers of the share of their
+    /// postings that use it.
+    body: HashMap<&'a str, f64>,
+    /// Per title term: employers with it in some title.
     title: BTreeMap<&'a str, u32>,
-    pair: HashMap<(&'a str, &'a str), u32>,
+    /// Per (title, body) pair: the sum over employers of the share of their
+    /// postings with the title term that use the body term, and the
+    /// employers with the pair at all.
+    pair: HashMap<(&'a str, &'a str), (f64, u32)>,
 }
 
 impl<'a> TitleCounts<'a> {
-    fn new(postings: &'a [(Vec<String>, Vec<String>)]) -> TitleCounts<'a> {
+    fn new(postings: &'a [Titled]) -> TitleCounts<'a> {
         let mut c = TitleCounts {
-            n: postings.len().max(1) as f64,
+            n: 0.0,
             body: HashMap::new(),
             title: BTreeMap::new(),
             pair: HashMap::new(),
         };
-        for (title, body) in postings {
-            for b in body {
-                *c.body.entry(b).or_default() += 1;
-            }
-            for t in title {
-                *c.title.entry(t).or_default() += 1;
-                for b in body {
-                    *c.pair.entry((t, b)).or_default() += 1;
+        let mut by_employer: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
+        for p in postings {
+            by_employer.entry(p.employer).or_default().push(p);
+        }
+        for group in by_employer.values() {
+            let share = 1.0 / group.len() as f64;
+            c.n += 1.0;
+            let mut titled: BTreeMap<&str, u32> = BTreeMap::new();
+            let mut pairs: HashMap<(&str, &str), u32> = HashMap::new();
+            for p in group {
+                for b in &p.body {
+                    *c.body.entry(b).or_default() += share;
+                }
+                for t in &p.title {
+                    *titled.entry(t).or_default() += 1;
+                    for b in &p.body {
+                        *pairs.entry((t, b)).or_default() += 1;
+                    }
                 }
             }
+            for &t in titled.keys() {
+                *c.title.entry(t).or_default() += 1;
+            }
+            for ((t, b), k) in pairs {
+                let e = c.pair.entry((t, b)).or_default();
+                e.0 += f64::from(k) / f64::from(titled[t]);
+                e.1 += 1;
+            }
         }
+        c.n = c.n.max(1.0);
         c
     }
 }
 
-/// Builds `data/title-terms.tsv` from corpus postings given as (title keys,
-/// body keys), each deduplicated: for every title term used by enough
-/// postings, the body terms it makes much more likely, with the strength
-/// `P(b | t) × ln(P(b | t) / P(b))` (its share of the association's
-/// information), and the body term as `displays` says postings write it
-/// (its key when it has none; see [`is_implied_key`]).
-pub fn title_table(
-    postings: &[(Vec<String>, Vec<String>)],
-    displays: &BTreeMap<String, String>,
-) -> String {
+/// One corpus posting as the title table reads it.
+#[derive(Debug, Clone, Default)]
+pub struct Titled {
+    /// Who published it, as a number shared by one employer's postings.
+    /// They speak as one voice, so that one employer's boilerplate under
+    /// every title of its many postings (a Munich office, a French team's
+    /// wording) is not taken for what the titles imply.
+    pub employer: u32,
+    /// Its distinct title keys, sorted.
+    pub title: Vec<String>,
+    /// The distinct keys of the sections that describe the job, sorted.
+    pub body: Vec<String>,
+    /// The distinct keys anywhere outside the title, sorted: what confirms
+    /// the title's sense ([`typical_confirmation`]).
+    pub elsewhere: Vec<String>,
+}
+
+/// Builds `data/title-terms.tsv` from corpus postings: for every title
+/// term used by enough employers, the body terms it makes much more likely,
+/// with the strength `P(b | t) × ln(P(b | t) / P(b))` (its share of the
+/// association's information; each employer one voice, see [`Titled`]),
+/// and the body term as `displays` says postings write it (its key when it
+/// has none; see [`is_implied_key`]). Each title term's `*` row is its
+/// [`typical_confirmation`].
+pub fn title_table(postings: &[Titled], displays: &BTreeMap<String, String>) -> String {
     let TitleCounts {
         n,
         body: body_df,
@@ -568,14 +618,14 @@ pub fn title_table(
         pair,
     } = TitleCounts::new(postings);
     let mut by_title: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
-    for (&(t, b), &nb) in &pair {
+    for (&(t, b), &(rate, employers)) in &pair {
         let nt = title_df[t];
-        if nt < TITLE_MIN_POSTINGS || t == b {
+        if nt < TITLE_MIN_EMPLOYERS || t == b {
             continue;
         }
-        let given = f64::from(nb) / f64::from(nt);
-        let prior = f64::from(body_df[b]) / n;
-        if nb >= IMPLIED_MIN_PAIRS
+        let given = rate / f64::from(nt);
+        let prior = body_df[b] / n;
+        if employers >= IMPLIED_MIN_EMPLOYERS
             && given >= IMPLIED_MIN_SHARE
             && given >= IMPLIED_MIN_LIFT * prior
         {
@@ -588,17 +638,71 @@ pub fn title_table(
     let mut out = format!(
         "# What job titles imply: generated by `cargo run --release --example build-background`\n\
          # from {} real postings. Do not edit by hand.\n\
-         # title term\tbody term\tP(body | title) × ln lift\tbody term as written\n",
+         # title term\tbody term\tP(body | title) × ln lift\tbody term as written\n\
+         # title term\t*\tthe share of that strength a posting with the title typically says outside it\n\
+         # (employers count as one voice each; see `lexicon::Titled`)\n",
         postings.len()
     );
+    let mut kept: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
     for (t, mut list) in by_title {
         list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        for (b, a) in list.into_iter().take(IMPLIED_PER_TITLE_TERM) {
+        list.truncate(IMPLIED_PER_TITLE_TERM);
+        kept.insert(t, list);
+    }
+    let typical = typical_confirmations(postings, &kept);
+    for (t, list) in &kept {
+        out.push_str(&format!("{t}\t*\t{:.3}\n", typical[t]));
+        for &(b, a) in list {
             let display = displays.get(b).map_or(b, String::as_str);
             out.push_str(&format!("{t}\t{b}\t{a:.3}\t{display}\n"));
         }
     }
     out
+}
+
+/// For each title term, how much of what it implies a posting with it in
+/// the title says outside the title: the share of the implications' strength
+/// present, averaged over each employer's postings, then over employers.
+fn typical_confirmations<'a>(
+    postings: &[Titled],
+    implied: &BTreeMap<&'a str, Vec<(&str, f64)>>,
+) -> BTreeMap<&'a str, f64> {
+    let mut by_employer: BTreeMap<u32, BTreeMap<&str, (f64, u32)>> = BTreeMap::new();
+    for p in postings {
+        for t in &p.title {
+            let Some((&t, list)) = implied.get_key_value(t.as_str()) else {
+                continue;
+            };
+            let total: f64 = list.iter().map(|x| x.1).sum();
+            let said: f64 = list
+                .iter()
+                .filter(|x| {
+                    p.elsewhere
+                        .binary_search_by(|b| b.as_str().cmp(x.0))
+                        .is_ok()
+                })
+                .map(|x| x.1)
+                .sum();
+            let e = by_employer
+                .entry(p.employer)
+                .or_default()
+                .entry(t)
+                .or_default();
+            e.0 += said / total;
+            e.1 += 1;
+        }
+    }
+    let mut mean: BTreeMap<&str, (f64, u32)> = BTreeMap::new();
+    for shares in by_employer.values() {
+        for (&t, &(sum, k)) in shares {
+            let e = mean.entry(t).or_default();
+            e.0 += sum / f64::from(k);
+            e.1 += 1;
+        }
+    }
+    mean.into_iter()
+        .map(|(t, (sum, k))| (t, sum / f64::from(k)))
+        .collect()
 }
 
 /// True when `word` is one side of some pair [`is_stem_split`] may refuse:
@@ -925,6 +1029,37 @@ pub fn background_table(postings: &[String], english: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_employer_is_one_voice_in_what_titles_imply() {
+        let posting = |employer, title: &str, body: &str| Titled {
+            employer,
+            title: vec![title.into()],
+            body: vec![body.into()],
+            elsewhere: vec![body.into()],
+        };
+        // One employer's thirty Kotlin postings all name its Munich office;
+        // twelve others' name Spring.
+        let mut corpus: Vec<Titled> = (0..30).map(|_| posting(0, "kotlin", "munich")).collect();
+        corpus.extend((1..=12).map(|e| posting(e, "kotlin", "spring")));
+        corpus.extend((13..213).map(|e| posting(e, "other", "filler")));
+        let table = title_table(&corpus, &BTreeMap::new());
+        let rows: Vec<&str> = table.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rows.len(), 2, "{table}");
+        // Twelve of thirteen employers' Kotlin postings say what it implies.
+        assert_eq!(rows[0], "kotlin\t*\t0.923");
+        assert!(rows[1].starts_with("kotlin\tspring\t"), "{table}");
+        // Counted by posting, Munich would have been Kotlin's strongest tie.
+        let by_posting: Vec<Titled> = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Titled {
+                employer: i as u32,
+                ..p.clone()
+            })
+            .collect();
+        assert!(title_table(&by_posting, &BTreeMap::new()).contains("kotlin\tmunich\t"));
+    }
 
     #[test]
     fn the_alias_keys_table_is_fresh() {

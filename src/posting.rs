@@ -173,7 +173,28 @@ impl Posting {
         let title = SectionKind::Title.index();
         let mut implied: Vec<lexicon::Implied> = Vec::new();
         for t in terms.iter().filter(|t| t.by_section[title] > 0) {
-            for &i in lexicon::implied_by_title(&t.key) {
+            let list = lexicon::implied_by_title(&t.key);
+            // A title word has senses ("detection" of threats, of fraud):
+            // its implications count as far as the rest of the posting
+            // confirms this one, against what a posting with that title
+            // typically confirms.
+            let said = |i: &&lexicon::Implied| {
+                at.get(i.key)
+                    .is_some_and(|&k| terms[k].count > terms[k].by_section[title])
+            };
+            let total: f64 = list.iter().map(|i| i.strength).sum();
+            let confirmed: f64 = list.iter().filter(said).map(|i| i.strength).sum();
+            let typical = lexicon::typical_confirmation(&t.key);
+            let trust = if total > 0.0 && typical > 0.0 {
+                (confirmed / total / typical).min(1.0)
+            } else {
+                1.0
+            };
+            for &i in list {
+                let i = lexicon::Implied {
+                    strength: i.strength * trust,
+                    ..i
+                };
                 match implied.iter_mut().find(|j| j.key == i.key) {
                     Some(j) => j.strength = j.strength.max(i.strength),
                     None => implied.push(i),
@@ -181,6 +202,7 @@ impl Posting {
             }
         }
         // The strongest only: weak ties add cost and noise, not signal.
+        implied.retain(|i| i.strength > 0.0);
         implied.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.key.cmp(y.key)));
         implied.truncate(MAX_IMPLIED);
         for lexicon::Implied {
@@ -368,10 +390,11 @@ const JOB_SECTIONS: [SectionKind; 4] = [
 /// table builders take.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusCounts {
-    /// Per posting: its distinct title keys and the distinct keys of the
-    /// sections that describe the job (requirements, responsibilities,
-    /// nice-to-have, general), each sorted ([`lexicon::title_table`]).
-    pub title_and_body: Vec<(Vec<String>, Vec<String>)>,
+    /// Per posting: its employer, its distinct title keys, the distinct
+    /// keys of the sections that describe the job (requirements,
+    /// responsibilities, nice-to-have, general) and those anywhere outside
+    /// the title ([`lexicon::title_table`]).
+    pub titled: Vec<lexicon::Titled>,
     /// Per posting: each term's uses per [`PLACED`] section, for those it
     /// has any ([`lexicon::placement_table`]).
     pub placed: Vec<lexicon::Placed>,
@@ -379,6 +402,14 @@ pub struct CorpusCounts {
     /// then the first in order), for tables that name terms to people
     /// ([`lexicon::title_table`]).
     pub displays: BTreeMap<String, String>,
+}
+
+/// The employer a corpus posting names on its second line (`### Acme`, the
+/// aggregator's line under the title), when it names one.
+fn employer(text: &str) -> Option<&str> {
+    let line = text.lines().nth(1)?.trim();
+    let name = line.strip_prefix("###")?.trim();
+    (!name.is_empty() && name != "None").then_some(name)
 }
 
 /// For the corpus tables' generator: each posting analysed as tailor
@@ -392,9 +423,14 @@ pub fn corpus_counts(texts: &[String], named: &dyn Fn(&str) -> bool) -> CorpusCo
         // Read as English, as the tables were before languages were told apart.
         let p = Posting::analyse_with("corpus", text, Some(Lang::En), false);
         let (mut title, mut body, mut placed) = (Vec::new(), Vec::new(), Vec::new());
+        let mut elsewhere = Vec::new();
         for t in p.terms.iter().filter(|t| t.count > 0) {
-            if t.by_section[SectionKind::Title.index()] > 0 {
+            let in_title = t.by_section[SectionKind::Title.index()];
+            if in_title > 0 {
                 title.push(t.key.clone());
+            }
+            if t.count > in_title {
+                elsewhere.push(t.key.clone());
             }
             if JOB_SECTIONS.iter().any(|k| t.by_section[k.index()] > 0) {
                 body.push(t.key.clone());
@@ -413,8 +449,28 @@ pub fn corpus_counts(texts: &[String], named: &dyn Fn(&str) -> bool) -> CorpusCo
         }
         title.sort();
         body.sort();
-        c.title_and_body.push((title, body));
+        elsewhere.sort();
+        c.titled.push(lexicon::Titled {
+            employer: 0,
+            title,
+            body,
+            elsewhere,
+        });
         c.placed.push(placed);
+    }
+    // One voice per employer (see `lexicon::Titled`); a posting that names
+    // none is its own.
+    let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut next = 0u32;
+    for (t, text) in c.titled.iter_mut().zip(texts) {
+        let mut fresh = || {
+            next += 1;
+            next - 1
+        };
+        t.employer = match employer(text) {
+            Some(e) => *ids.entry(e).or_insert_with(fresh),
+            None => fresh(),
+        };
     }
     c.displays = written
         .into_iter()
@@ -434,7 +490,10 @@ mod tests {
 
     #[test]
     fn implied_terms_read_as_postings_write_them() {
-        let p = Posting::analyse("p", "Backend Engineer\n\nWe build scheduling tools.");
+        let p = Posting::analyse(
+            "p",
+            "Backend Engineer\n\nWe build scheduling tools: backend development.",
+        );
         let implied = p
             .terms
             .iter()
@@ -445,6 +504,28 @@ mod tests {
         for t in p.terms.iter().filter(|t| t.count == 0) {
             assert!(!t.display.ends_with("engin"), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_title_implies_as_far_as_the_posting_confirms_its_sense() {
+        let implied = |text: &str, key: &str| {
+            let p = Posting::analyse("p", text);
+            let t = p.terms.iter().find(|t| t.key == key).cloned();
+            t.map_or(0.0, |t| t.implied)
+        };
+        let title = "Engineering Manager, Detection\n\n";
+        let fraud =
+            format!("{title}Lead the team that finds fraud and abuse with machine learning.");
+        let threats = format!(
+            "{title}Lead the team behind our SIEM: threat hunting, EDR alerts, incident response."
+        );
+        // "Detection" of threats implies attacks; here it is of fraud.
+        let (of_fraud, of_threats) = (implied(&fraud, "attack"), implied(&threats, "attack"));
+        assert!(of_threats > 0.0, "{of_threats}");
+        assert!(
+            of_fraud < 0.5 * of_threats,
+            "{of_fraud} against {of_threats}"
+        );
     }
 
     #[test]

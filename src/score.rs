@@ -1286,7 +1286,7 @@ mod tests {
         ]);
         let s = scores(
             &lib,
-            "Data Engineer\n\nRequirements:\n- Kafka\n\nBenefits\n- Yoga classes, yoga retreats\n",
+            "Data Engineer\n\nRequirements:\n- Kafka, Spark and Airflow\n\nBenefits\n- Yoga classes, yoga retreats\n",
         );
         assert!(
             s[0].score > 10.0 * s[1].score,

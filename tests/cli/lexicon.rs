@@ -40,7 +40,7 @@ fn background_tables_are_fresh() {
     assert!(actual == expected, "data/background.tsv {stale}");
     let actual = std::fs::read_to_string(root.join("data/title-terms.tsv")).unwrap();
     assert!(
-        actual == tailor::lexicon::title_table(&counts.title_and_body, &counts.displays),
+        actual == tailor::lexicon::title_table(&counts.titled, &counts.displays),
         "data/title-terms.tsv {stale}"
     );
     let actual = std::fs::read_to_string(root.join("data/placement.tsv")).unwrap();
