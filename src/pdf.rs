@@ -5,14 +5,14 @@
 //! one is, which is what a page budget is checked against.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use anyhow::{Result, anyhow, bail};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::{Abs, Frame, FrameItem};
 use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -31,16 +31,60 @@ const DEFAULT_FACES: [&[u8]; 4] = [
     include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
-/// The fonts Typst may use: the default face, and those bundled with Typst
-/// (Libertinus Serif, New Computer Modern, DejaVu Sans Mono), parsed once
-/// and shared (a font is a reference-counted handle on its bytes).
-static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    DEFAULT_FACES
-        .into_iter()
-        .chain(typst_assets::fonts())
-        .flat_map(|data| Font::iter(Bytes::new(data)))
-        .collect()
+/// The font files Typst may use: the default face, and those bundled with
+/// Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono).
+fn font_files() -> impl Iterator<Item = &'static [u8]> {
+    DEFAULT_FACES.into_iter().chain(typst_assets::fonts())
+}
+
+/// The bundled fonts' book as `data/font-book.json` records it: per face
+/// (in [`font_files`] order, then face order in each file), which file and
+/// face it is and what Typst knows of it. Parsing every face to learn this
+/// was a tenth of a compose; a run now parses only the faces it lays out
+/// with (`the_font_book_is_fresh` keeps the file true).
+const FONT_BOOK: &str = include_str!("../data/font-book.json");
+
+/// One bundled face: its file (index into [`font_files`]), its index in
+/// that file, and its info.
+type BookEntry = (usize, u32, FontInfo);
+
+/// [`FONT_BOOK`] read.
+static ENTRIES: LazyLock<Vec<BookEntry>> = LazyLock::new(|| {
+    serde_json::from_str(FONT_BOOK).expect("data/font-book.json is the book `font_book` writes")
 });
+
+/// The bundled faces, each parsed on first use and shared after (a font is
+/// a reference-counted handle on its bytes).
+static FONTS: LazyLock<Vec<OnceLock<Option<Font>>>> =
+    LazyLock::new(|| ENTRIES.iter().map(|_| OnceLock::new()).collect());
+
+/// The bundled face `index` of the book.
+fn bundled(index: usize) -> Option<Font> {
+    let (file, face, _) = ENTRIES.get(index)?;
+    FONTS[index]
+        .get_or_init(|| {
+            let data = font_files().nth(*file)?;
+            Font::new(Bytes::new(data), *face)
+        })
+        .clone()
+}
+
+/// The bundled fonts' book as Typst builds it, every face parsed: what
+/// `data/font-book.json` holds (`cargo run --example font-book >
+/// data/font-book.json`).
+pub fn font_book() -> String {
+    let entries: Vec<BookEntry> = font_files()
+        .enumerate()
+        .flat_map(|(file, data)| {
+            Font::iter(Bytes::new(data))
+                .enumerate()
+                .map(move |(face, font)| (file, face as u32, font.info().clone()))
+        })
+        .collect();
+    let mut out = serde_json::to_string(&entries).expect("font infos serialise");
+    out.push('\n');
+    out
+}
 
 /// Typst's standard library, built and hashed once: building it per
 /// compilation, and hashing it anew for the memo cache, was a tenth of a
@@ -48,8 +92,11 @@ static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 /// The bundled fonts' book, built once.
-static BOOK: LazyLock<LazyHash<FontBook>> =
-    LazyLock::new(|| LazyHash::new(FontBook::from_fonts(FONTS.iter())));
+static BOOK: LazyLock<LazyHash<FontBook>> = LazyLock::new(|| {
+    LazyHash::new(FontBook::from_infos(
+        ENTRIES.iter().map(|(_, _, info)| info.clone()),
+    ))
+});
 
 /// What Typst sees of the world: the standard library, one source (the
 /// résumé's markup), the bundled fonts and a profile's own. No files, no
@@ -67,8 +114,11 @@ impl World {
         let book = if extra.is_empty() {
             Cow::Borrowed(&*BOOK)
         } else {
-            Cow::Owned(LazyHash::new(FontBook::from_fonts(
-                FONTS.iter().chain(extra),
+            Cow::Owned(LazyHash::new(FontBook::from_infos(
+                ENTRIES
+                    .iter()
+                    .map(|(_, _, info)| info.clone())
+                    .chain(extra.iter().map(|f| f.info().clone())),
             )))
         };
         World {
@@ -105,8 +155,8 @@ impl typst::World for World {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        match index.checked_sub(FONTS.len()) {
-            None => FONTS.get(index).cloned(),
+        match index.checked_sub(ENTRIES.len()) {
+            None => bundled(index),
             Some(i) => self.extra.get(i).cloned(),
         }
     }
@@ -118,9 +168,9 @@ impl typst::World for World {
 
 /// True when `family` is one of the bundled fonts' (no system font needed).
 pub fn is_bundled(family: &str) -> bool {
-    FONTS
+    ENTRIES
         .iter()
-        .any(|f| f.info().family.eq_ignore_ascii_case(family))
+        .any(|(_, _, info)| info.family.eq_ignore_ascii_case(family))
 }
 
 /// Compilations a memoised result may go unused before it is dropped. A
@@ -302,6 +352,25 @@ fn extent(frame: &Frame, dy: Abs) -> Option<(Abs, Abs)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_font_book_is_fresh() {
+        assert!(
+            font_book() == FONT_BOOK,
+            "data/font-book.json is stale: run `cargo run --example font-book > data/font-book.json`"
+        );
+    }
+
+    #[test]
+    fn a_bundled_face_is_parsed_as_the_book_says() {
+        let book = &*BOOK;
+        let index = book
+            .select(DEFAULT_FAMILY.to_lowercase().as_str(), Default::default())
+            .expect("the default face is in the book");
+        let font = bundled(index).expect("it parses");
+        assert_eq!(font.info(), book.info(index).unwrap());
+        assert!(bundled(ENTRIES.len()).is_none());
+    }
 
     const PAGE: &str =
         "#set page(paper: \"a4\", margin: 20mm)\n#set text(font: \"Liberation Serif\")\n";
