@@ -71,14 +71,15 @@ pub fn run(args: &ComposeArgs) -> Result<ExitCode> {
     // A page budget is measured with the templates the PDF is written with.
     let main = args.template.as_deref().filter(|_| format == Format::Pdf);
     let posting = super::load_posting(&args.job, super::posting_lang(args.lang.lang, &profile))?;
-    let engine = super::engine_for(
+    let engine = super::engine_laid_out_with(
         &args.content.content,
         posting.lang,
         &profile,
         &args.select,
         args.paper,
-    )?
-    .with_page_templates(templates.as_deref(), main)?;
+        templates.as_deref(),
+        main,
+    )?;
     super::note_language(&engine, posting.lang);
     let t = engine.tailor(&posting)?;
     let document = engine.render(&posting, &t, &output)?;

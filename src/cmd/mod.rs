@@ -94,11 +94,34 @@ pub(crate) fn engine_for(
     select: &SelectArgs,
     paper: Option<Paper>,
 ) -> Result<Engine> {
+    let templates = profile.templates_dir();
+    engine_laid_out_with(
+        content,
+        posting,
+        profile,
+        select,
+        paper,
+        templates.as_deref(),
+        None,
+    )
+}
+
+/// [`engine_for`] laying page budgets out with the PDF templates as `dir`
+/// overrides them and `file` replaces the main one (see
+/// [`Engine::with_page_templates`]), not the profile's: compiled once.
+pub(crate) fn engine_laid_out_with(
+    content: &Path,
+    posting: Lang,
+    profile: &Profile,
+    select: &SelectArgs,
+    paper: Option<Paper>,
+    dir: Option<&Path>,
+    file: Option<&Path>,
+) -> Result<Engine> {
     let options = select_options(select, profile)?;
     let library = load_library(content)?;
     let lang = crate::engine::resume_lang(&library, posting);
-    Engine::new_in(library, lang, profile, options, paper)?
-        .with_page_templates(profile.templates_dir().as_deref(), None)
+    Engine::new_in(library, lang, profile, options, paper)?.with_page_templates(dir, file)
 }
 
 /// Prints what the reader should know about a résumé's language (one
