@@ -515,6 +515,24 @@ pub fn typical_confirmation(key: &str) -> f64 {
     TITLE_TYPICAL.get(key).copied().unwrap_or(0.0)
 }
 
+/// The share of a title term's implications, by strength, that `said`
+/// finds: how far a posting confirms the sense the title means. A
+/// posting's trust in its title and the table's `*` rows
+/// ([`typical_confirmation`]) both measure it so. 0 when it implies nothing.
+pub fn confirmed_share<'a>(
+    implied: impl IntoIterator<Item = (&'a str, f64)>,
+    said: impl Fn(&str) -> bool,
+) -> f64 {
+    let (mut total, mut confirmed) = (0.0, 0.0);
+    for (key, strength) in implied {
+        total += strength;
+        if said(key) {
+            confirmed += strength;
+        }
+    }
+    if total > 0.0 { confirmed / total } else { 0.0 }
+}
+
 /// Title terms need this many employers with them in some title…
 const TITLE_MIN_EMPLOYERS: u32 = 10;
 /// …an implied term must stand in this share of those postings' bodies (an
@@ -673,22 +691,17 @@ fn typical_confirmations<'a>(
             let Some((&t, list)) = implied.get_key_value(t.as_str()) else {
                 continue;
             };
-            let total: f64 = list.iter().map(|x| x.1).sum();
-            let said: f64 = list
-                .iter()
-                .filter(|x| {
-                    p.elsewhere
-                        .binary_search_by(|b| b.as_str().cmp(x.0))
-                        .is_ok()
-                })
-                .map(|x| x.1)
-                .sum();
+            let share = confirmed_share(list.iter().copied(), |key| {
+                p.elsewhere
+                    .binary_search_by(|b| b.as_str().cmp(key))
+                    .is_ok()
+            });
             let e = by_employer
                 .entry(p.employer)
                 .or_default()
                 .entry(t)
                 .or_default();
-            e.0 += said / total;
+            e.0 += share;
             e.1 += 1;
         }
     }

@@ -53,6 +53,11 @@ static ENTRIES: LazyLock<Vec<BookEntry>> = LazyLock::new(|| {
     serde_json::from_str(FONT_BOOK).expect("data/font-book.json is the book `font_book` writes")
 });
 
+/// What Typst knows of each bundled face, in book order.
+fn bundled_infos() -> impl Iterator<Item = FontInfo> {
+    ENTRIES.iter().map(|(_, _, info)| info.clone())
+}
+
 /// The bundled faces, each parsed on first use and shared after (a font is
 /// a reference-counted handle on its bytes).
 static FONTS: LazyLock<Vec<OnceLock<Option<Font>>>> =
@@ -92,11 +97,8 @@ pub fn font_book() -> String {
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 /// The bundled fonts' book, built once.
-static BOOK: LazyLock<LazyHash<FontBook>> = LazyLock::new(|| {
-    LazyHash::new(FontBook::from_infos(
-        ENTRIES.iter().map(|(_, _, info)| info.clone()),
-    ))
-});
+static BOOK: LazyLock<LazyHash<FontBook>> =
+    LazyLock::new(|| LazyHash::new(FontBook::from_infos(bundled_infos())));
 
 /// What Typst sees of the world: the standard library, one source (the
 /// résumé's markup), the bundled fonts and a profile's own. No files, no
@@ -115,10 +117,7 @@ impl World {
             Cow::Borrowed(&*BOOK)
         } else {
             Cow::Owned(LazyHash::new(FontBook::from_infos(
-                ENTRIES
-                    .iter()
-                    .map(|(_, _, info)| info.clone())
-                    .chain(extra.iter().map(|f| f.info().clone())),
+                bundled_infos().chain(extra.iter().map(|f| f.info().clone())),
             )))
         };
         World {

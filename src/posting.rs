@@ -178,15 +178,14 @@ impl Posting {
             // its implications count as far as the rest of the posting
             // confirms this one, against what a posting with that title
             // typically confirms.
-            let said = |i: &&lexicon::Implied| {
-                at.get(i.key)
-                    .is_some_and(|&k| terms[k].count > terms[k].by_section[title])
-            };
-            let total: f64 = list.iter().map(|i| i.strength).sum();
-            let confirmed: f64 = list.iter().filter(said).map(|i| i.strength).sum();
+            let confirmed =
+                lexicon::confirmed_share(list.iter().map(|i| (i.key, i.strength)), |key| {
+                    at.get(key)
+                        .is_some_and(|&k| terms[k].count > terms[k].by_section[title])
+                });
             let typical = lexicon::typical_confirmation(&t.key);
-            let trust = if total > 0.0 && typical > 0.0 {
-                (confirmed / total / typical).min(1.0)
+            let trust = if typical > 0.0 {
+                (confirmed / typical).min(1.0)
             } else {
                 1.0
             };
