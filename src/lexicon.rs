@@ -463,6 +463,9 @@ impl analysis::Vocabulary for EntryVocabulary {
     fn is_word(&self, _: &str) -> bool {
         false
     }
+    fn knows_words(&self) -> bool {
+        false
+    }
 }
 
 /// The one key of a translation entry read in `lang`, as a posting in

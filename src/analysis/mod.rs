@@ -18,6 +18,8 @@ pub mod stopwords;
 pub mod tech;
 pub mod tokenise;
 
+use std::collections::HashMap;
+
 pub use lang::Lang;
 pub use tech::is_tech;
 
@@ -57,6 +59,12 @@ pub trait Vocabulary {
     /// True for a stem (the language's own) that the language uses as a
     /// word by itself, so it can be a part of a compound.
     fn is_word(&self, stem: &str) -> bool;
+    /// False when [`Vocabulary::is_word`] is false for every stem: no word
+    /// can then split into parts, and the compound stage has nothing to
+    /// search (it stems every piece of every long word it tries).
+    fn knows_words(&self) -> bool {
+        true
+    }
 }
 
 /// A vocabulary that knows nothing: no loanwords, no compound parts.
@@ -67,6 +75,9 @@ impl Vocabulary for NoVocabulary {
         false
     }
     fn is_word(&self, _: &str) -> bool {
+        false
+    }
+    fn knows_words(&self) -> bool {
         false
     }
 }
@@ -101,7 +112,7 @@ pub fn analyse_in(text: &str, lang: Lang, words: &dyn Vocabulary) -> Vec<Term> {
     out.extend(phrases(&terms));
     // compounds: a German or Dutch compound's parts, and the phrase they
     // make, are terms too ("Datenbankentwicklung": "Datenbank", "Entwicklung").
-    if lang.closes_compounds() {
+    if lang.closes_compounds() && words.knows_words() {
         let parts = compounds(&terms, lang, words, &english);
         out.extend(parts);
     }
@@ -138,7 +149,18 @@ fn compounds(
     let stem = |part: &str| lang.stemmer().stem(part).into_owned();
     // Only the language's own words are parts ("Software" is one in German
     // postings): an English syllable inside a word ("codere|views") is not.
-    let known = |part: &str| words.is_word(&stem(part));
+    // A piece is looked up once per text: the search tries the same
+    // suffixes for every number of parts, and a posting repeats its words.
+    let mut seen: HashMap<String, bool> = HashMap::new();
+    let mut known = |part: &str| match seen.get(part) {
+        Some(&k) => k,
+        None => {
+            let k = words.is_word(&stem(part));
+            seen.insert(part.to_string(), k);
+            k
+        }
+    };
+    let mut splits: HashMap<&str, Option<Vec<&str>>> = HashMap::new();
     let mut out = Vec::new();
     for (t, _) in terms {
         // Only the language's own words: loanwords and technology names
@@ -147,7 +169,11 @@ fn compounds(
         if !native {
             continue;
         }
-        let Some(parts) = compound::split(&t.surface, &known) else {
+        let surface = t.surface.as_str();
+        let split = splits
+            .entry(surface)
+            .or_insert_with(|| compound::split(surface, &mut known));
+        let Some(parts) = split.clone() else {
             continue;
         };
         let parts: Vec<(Term, bool)> = parts
@@ -303,6 +329,59 @@ mod tests {
             1,
             "no parts"
         );
+    }
+
+    /// [`Words`], counting what the compound stage asks of it.
+    struct Counting(std::cell::Cell<usize>);
+    impl Vocabulary for Counting {
+        fn reads_as_english(&self, word: &str) -> bool {
+            Words.reads_as_english(word)
+        }
+        fn is_word(&self, stem: &str) -> bool {
+            self.0.set(self.0.get() + 1);
+            Words.is_word(stem)
+        }
+    }
+
+    #[test]
+    fn a_compound_stage_asks_about_each_piece_once_per_text() {
+        let asked = |text: &str| {
+            let words = Counting(std::cell::Cell::new(0));
+            let terms = analyse_in(text, Lang::De, &words);
+            (terms.len(), words.0.get())
+        };
+        let (once, asked_once) = asked("Verantwortungsbereich");
+        let (twice, asked_twice) = asked("Verantwortungsbereich, Verantwortungsbereich");
+        assert_eq!(twice, 2 * once, "the same terms, twice");
+        assert!(asked_once > 0);
+        assert_eq!(asked_twice, asked_once, "the repeat is not searched again");
+        // Without the per-text memo, each cut of a word's search stemmed
+        // and looked up the same suffixes again.
+        let pieces = "verantwortungsbereich".len();
+        assert!(asked_once < pieces * pieces / 4, "{asked_once} lookups");
+    }
+
+    /// Knows no word: nothing can split, so nothing may be asked.
+    struct Nothing;
+    impl Vocabulary for Nothing {
+        fn reads_as_english(&self, _: &str) -> bool {
+            false
+        }
+        fn is_word(&self, stem: &str) -> bool {
+            panic!("asked about {stem}")
+        }
+        fn knows_words(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_vocabulary_without_words_skips_the_compound_search() {
+        let keys: Vec<String> = analyse_in("Datenbankentwicklung", Lang::De, &Nothing)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, vec!["datenbankentwickl"]);
     }
 
     #[test]
