@@ -10,6 +10,10 @@
 //!
 //! Run: `cargo run --release --example build-background`
 //! A test (`background_table_is_fresh`) fails when the table is out of date.
+//! The analysed translation table reads loanwords by the background table:
+//! regenerate it after this (`cargo run --example translation-keys >
+//! data/translation-keys.tsv`; `the_translation_keys_table_is_fresh` says
+//! when it is stale).
 
 use std::fs;
 use std::path::{Path, PathBuf};
