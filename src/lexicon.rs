@@ -633,11 +633,7 @@ impl<'a> TitleCounts<'a> {
             title: BTreeMap::new(),
             pair: HashMap::new(),
         };
-        let mut by_employer: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
-        for p in postings {
-            by_employer.entry(p.employer).or_default().push(p);
-        }
-        for group in by_employer.values() {
+        for group in by_employer(postings).values() {
             let share = 1.0 / group.len() as f64;
             c.n += 1.0;
             let mut titled: BTreeMap<&str, u32> = BTreeMap::new();
@@ -665,6 +661,16 @@ impl<'a> TitleCounts<'a> {
         c.n = c.n.max(1.0);
         c
     }
+}
+
+/// `postings` grouped by employer (see [`Titled`]), each group in corpus
+/// order, the groups by employer number.
+fn by_employer(postings: &[Titled]) -> BTreeMap<u32, Vec<&Titled>> {
+    let mut groups: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
+    for p in postings {
+        groups.entry(p.employer).or_default().push(p);
+    }
+    groups
 }
 
 /// One corpus posting as the title table reads it.
@@ -748,29 +754,25 @@ fn typical_confirmations<'a>(
     postings: &[Titled],
     implied: &BTreeMap<&'a str, Vec<(&str, f64)>>,
 ) -> BTreeMap<&'a str, f64> {
-    let mut by_employer: BTreeMap<u32, BTreeMap<&str, (f64, u32)>> = BTreeMap::new();
-    for p in postings {
-        for t in &p.title {
-            let Some((&t, list)) = implied.get_key_value(t.as_str()) else {
-                continue;
-            };
-            let share = confirmed_share(list.iter().copied(), |key| {
-                p.elsewhere
-                    .binary_search_by(|b| b.as_str().cmp(key))
-                    .is_ok()
-            });
-            let e = by_employer
-                .entry(p.employer)
-                .or_default()
-                .entry(t)
-                .or_default();
-            e.0 += share;
-            e.1 += 1;
-        }
-    }
     let mut mean: BTreeMap<&str, (f64, u32)> = BTreeMap::new();
-    for shares in by_employer.values() {
-        for (&t, &(sum, k)) in shares {
+    for group in by_employer(postings).values() {
+        let mut shares: BTreeMap<&str, (f64, u32)> = BTreeMap::new();
+        for p in group {
+            for t in &p.title {
+                let Some((&t, list)) = implied.get_key_value(t.as_str()) else {
+                    continue;
+                };
+                let share = confirmed_share(list.iter().copied(), |key| {
+                    p.elsewhere
+                        .binary_search_by(|b| b.as_str().cmp(key))
+                        .is_ok()
+                });
+                let e = shares.entry(t).or_default();
+                e.0 += share;
+                e.1 += 1;
+            }
+        }
+        for (&t, &(sum, k)) in &shares {
             let e = mean.entry(t).or_default();
             e.0 += sum / f64::from(k);
             e.1 += 1;

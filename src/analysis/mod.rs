@@ -173,12 +173,12 @@ fn compounds(
         let split = splits
             .entry(surface)
             .or_insert_with(|| compound::split(surface, &mut known));
-        let Some(parts) = split.clone() else {
+        let Some(parts) = split.as_ref() else {
             continue;
         };
         let parts: Vec<(Term, bool)> = parts
-            .into_iter()
-            .map(|p| {
+            .iter()
+            .map(|&p| {
                 // A loanword part meets the English content as English.
                 let key = if english(p) {
                     stem::stem_word(p)
